@@ -1,0 +1,2 @@
+//! Criterion benchmarks of aduan-core (filled as modules land).
+fn main() {}
