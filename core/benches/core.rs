@@ -1,2 +1,0 @@
-//! Criterion benchmarks of aduan-core (filled as modules land).
-fn main() {}
