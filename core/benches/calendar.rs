@@ -1,0 +1,2 @@
+//! Criterion benchmarks of aduan-core: calendar (written with its module).
+fn main() {}

@@ -1,0 +1,2 @@
+//! Criterion benchmarks of aduan-core: stats (written with its module).
+fn main() {}
