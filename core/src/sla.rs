@@ -1,1 +1,359 @@
-//! Not written yet (issue 2 in progress).
+//! The SLA engine: the clocks that measure a complaint against its
+//! deadlines, in working days of the agency's zone, minus holds.
+//!
+//! Three clocks follow the SP4N-LAPOR! rules (all configurable in
+//! [`SlaPolicy`]):
+//! - **disposition**: verification and disposition within 3 working days,
+//!   from receipt (or from a *bukan wewenang* reroute, which sends the
+//!   complaint back for routing) to the disposition;
+//! - **follow-up**: the agency's follow-up within 5 working days, from the
+//!   latest disposition (or the reporter's dispute) to the follow-up;
+//! - **auto-close**: a followed-up complaint closes automatically 10 working
+//!   days after the follow-up unless the reporter replies.
+//!
+//! A due instant is the earliest instant by which the clock's budget of
+//! working time has elapsed: received Monday 10:00 WITA with 3 working days
+//! gives Thursday 10:00 WITA; received on a Saturday gives Thursday 00:00.
+//! Working time counts whole days that are working days in the agency's
+//! zone, and leaves out the intervals the complaint was on hold.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{Calendar, CalendarError, WorkingDays};
+use crate::lifecycle::{Lifecycle, Status};
+use crate::zone::Zone;
+
+/// Seconds of working time in one working day: a working day counts whole.
+pub const SECONDS_PER_WORKING_DAY: i64 = 86_400;
+
+/// The deadlines of a deployment.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SlaPolicy {
+    /// Verification and disposition, from receipt or reroute.
+    pub disposition: WorkingDays,
+    /// The agency's follow-up, from disposition or dispute.
+    pub follow_up: WorkingDays,
+    /// Automatic closing after a follow-up the reporter did not answer.
+    pub auto_close: WorkingDays,
+    /// The response-time standard the badge measures against, from receipt
+    /// to the agency's first answer (the national standard of 5 days).
+    pub response_standard: WorkingDays,
+    /// A running clock is *at risk* from this share of its budget, in percent.
+    pub at_risk_percent: u8,
+}
+
+impl Default for SlaPolicy {
+    /// The SP4N-LAPOR! rules: 3, 5 and 10 working days; standard 5; at risk from 80 %.
+    fn default() -> Self {
+        Self {
+            disposition: WorkingDays(3),
+            follow_up: WorkingDays(5),
+            auto_close: WorkingDays(10),
+            response_standard: WorkingDays(5),
+            at_risk_percent: 80,
+        }
+    }
+}
+
+/// Which deadline a clock measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockKind {
+    /// Verification and disposition by the coordinator.
+    Disposition,
+    /// Follow-up by the agency.
+    FollowUp,
+}
+
+/// Where a clock stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockState {
+    /// Running, less than the at-risk share of its budget used.
+    Running,
+    /// Running with at least the at-risk share of its budget used.
+    AtRisk,
+    /// Stopped for a hold; the due instant moves with the hold.
+    Paused,
+    /// Stopped in time.
+    Met,
+    /// Running past its due instant, or stopped after it.
+    Breached,
+    /// Stopped because the complaint was archived before the deadline mattered.
+    Cancelled,
+}
+
+/// One SLA clock of one complaint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    /// The deadline measured.
+    pub kind: ClockKind,
+    /// When it started.
+    pub started_at: DateTime<Utc>,
+    /// When it stopped, if it did.
+    pub stopped_at: Option<DateTime<Utc>>,
+    /// When the budget runs out (for a paused clock: if resumed now).
+    pub due_at: DateTime<Utc>,
+    /// The budget in seconds of working time.
+    pub budget_seconds: i64,
+    /// Calendar seconds from start to stop (or now).
+    pub elapsed_seconds: i64,
+    /// Working seconds from start to stop (or now), holds left out.
+    pub elapsed_working_seconds: i64,
+    /// Where it stands.
+    pub state: ClockState,
+}
+
+impl Clock {
+    /// Working seconds left before the deadline; negative when overdue.
+    #[must_use]
+    pub fn remaining_working_seconds(&self) -> i64 {
+        self.budget_seconds - self.elapsed_working_seconds
+    }
+
+    /// Whether it is still counting (running, at risk, paused or breached
+    /// without having stopped).
+    #[must_use]
+    pub fn is_open(&self) -> bool {
+        self.stopped_at.is_none() && self.state != ClockState::Cancelled
+    }
+}
+
+/// The automatic closing of a followed-up complaint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AutoClose {
+    /// When the complaint closes automatically unless the reporter replies.
+    pub due_at: DateTime<Utc>,
+    /// Whether that instant has passed (the shell should append `auto_closed`).
+    pub is_due: bool,
+}
+
+/// Every clock of one complaint at one instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlaReport {
+    /// The instant the report was made for.
+    pub now: DateTime<Utc>,
+    /// The coordinator's clock; it always exists, since it starts at receipt.
+    pub disposition: Clock,
+    /// The agency's clock, once disposed (absent after a reroute until the
+    /// next disposition).
+    pub follow_up: Option<Clock>,
+    /// The automatic closing, while the complaint is followed up.
+    pub auto_close: Option<AutoClose>,
+}
+
+impl SlaReport {
+    /// The open clock with the least time left, for sorting an inbox by
+    /// urgency; `None` when no clock is counting.
+    #[must_use]
+    pub fn most_urgent(&self) -> Option<&Clock> {
+        [Some(&self.disposition), self.follow_up.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter(|c| c.is_open())
+            .min_by_key(|c| c.remaining_working_seconds())
+    }
+
+    /// Whether any open clock is past its due instant.
+    #[must_use]
+    pub fn is_overdue(&self) -> bool {
+        self.most_urgent().is_some_and(|c| c.state == ClockState::Breached)
+    }
+
+    /// Whether any open clock is at risk (and none is overdue).
+    #[must_use]
+    pub fn is_at_risk(&self) -> bool {
+        !self.is_overdue() && self.most_urgent().is_some_and(|c| c.state == ClockState::AtRisk)
+    }
+}
+
+/// What the engine needs besides the complaint: the rules, the calendar,
+/// the agency's zone and the current instant (the core never reads a clock).
+#[derive(Debug, Clone, Copy)]
+pub struct SlaContext<'a> {
+    /// The deadlines.
+    pub policy: &'a SlaPolicy,
+    /// Working days and holidays.
+    pub calendar: &'a Calendar,
+    /// The handling agency's zone.
+    pub zone: Zone,
+}
+
+/// Evaluates every clock of a complaint at `now`.
+///
+/// # Errors
+/// [`CalendarError`] when an instant involved lies outside the calendar's
+/// years (the deployment must load a newer holiday calendar).
+///
+/// # Example
+/// ```
+/// use aduan_core::calendar::Calendar;
+/// use aduan_core::lifecycle::{fold, Action, Actor, Event};
+/// use aduan_core::sla::{evaluate, ClockState, SlaContext, SlaPolicy};
+/// use aduan_core::{AgencyId, ChannelKind, ComplaintKind, Privacy, Zone};
+///
+/// let at = |s: &str| s.parse().unwrap();
+/// // Received Monday 3 March 2025, 10:00 WITA.
+/// let c = fold(&[Event { at: at("2025-03-03T02:00:00Z"), actor: Actor::Reporter,
+///     action: Action::Received { kind: ComplaintKind::Pengaduan,
+///         agency: AgencyId::new("dinkes").unwrap(), privacy: Privacy::Publik,
+///         channel: ChannelKind::WebWidget } }]).unwrap();
+/// let calendar = Calendar::indonesia();
+/// let ctx = SlaContext { policy: &SlaPolicy::default(), calendar: &calendar, zone: Zone::WITA };
+/// let report = evaluate(&c, &ctx, at("2025-03-05T02:00:00Z")).unwrap();
+/// // Due Thursday 10:00 WITA; two of three days used: not yet at risk.
+/// assert_eq!(report.disposition.due_at, at("2025-03-06T02:00:00Z"));
+/// assert_eq!(report.disposition.state, ClockState::Running);
+/// ```
+pub fn evaluate(c: &Lifecycle, ctx: &SlaContext<'_>, now: DateTime<Utc>) -> Result<SlaReport, CalendarError> {
+    let pauses = c.pauses_until(now);
+    let archived_at = (c.status == Status::Diarsipkan).then_some(c.closed_at).flatten();
+
+    let disposition = clock(
+        ClockKind::Disposition,
+        c.disposition_started_at,
+        c.disposed_at,
+        ctx.policy.disposition,
+        (ctx, &pauses, now, archived_at, c.hold.is_some()),
+    )?;
+    let follow_up = match c.follow_up_started_at {
+        Some(start) => Some(clock(
+            ClockKind::FollowUp,
+            start,
+            c.followed_up_at.filter(|f| *f >= start),
+            ctx.policy.follow_up,
+            (ctx, &pauses, now, archived_at, c.hold.is_some()),
+        )?),
+        None => None,
+    };
+    let auto_close = match (c.status, c.followed_up_at) {
+        (Status::Ditindaklanjuti, Some(at)) => {
+            let due_at = ctx.calendar.add_working_seconds_excluding(
+                ctx.zone,
+                at,
+                seconds(ctx.policy.auto_close),
+                &pauses,
+            )?;
+            Some(AutoClose { due_at, is_due: now >= due_at })
+        }
+        _ => None,
+    };
+    Ok(SlaReport { now, disposition, follow_up, auto_close })
+}
+
+fn seconds(days: WorkingDays) -> i64 {
+    i64::from(days.0) * SECONDS_PER_WORKING_DAY
+}
+
+type ClockEnv<'a, 'b> =
+    (&'a SlaContext<'b>, &'a [(DateTime<Utc>, DateTime<Utc>)], DateTime<Utc>, Option<DateTime<Utc>>, bool);
+
+fn clock(
+    kind: ClockKind,
+    started_at: DateTime<Utc>,
+    stopped_at: Option<DateTime<Utc>>,
+    budget: WorkingDays,
+    (ctx, pauses, now, archived_at, on_hold): ClockEnv<'_, '_>,
+) -> Result<Clock, CalendarError> {
+    let budget_seconds = seconds(budget);
+    // An archived complaint's clocks end where the complaint ended.
+    let end = stopped_at.or(archived_at).unwrap_or(now).max(started_at);
+    let elapsed_working_seconds = ctx.calendar.working_seconds_excluding(ctx.zone, started_at, end, pauses)?;
+    let due_at = ctx.calendar.add_working_seconds_excluding(ctx.zone, started_at, budget_seconds, pauses)?;
+    let state = match (stopped_at, archived_at) {
+        (Some(stop), _) if stop <= due_at => ClockState::Met,
+        (Some(_), _) => ClockState::Breached,
+        (None, Some(archived)) if archived > due_at => ClockState::Breached,
+        (None, Some(_)) => ClockState::Cancelled,
+        (None, None) if now >= due_at => ClockState::Breached,
+        (None, None) if on_hold => ClockState::Paused,
+        (None, None)
+            if elapsed_working_seconds * 100 >= budget_seconds * i64::from(ctx.policy.at_risk_percent) =>
+        {
+            ClockState::AtRisk
+        }
+        (None, None) => ClockState::Running,
+    };
+    Ok(Clock {
+        kind,
+        started_at,
+        stopped_at: stopped_at.or(archived_at),
+        due_at,
+        budget_seconds,
+        elapsed_seconds: (end - started_at).num_seconds(),
+        elapsed_working_seconds,
+        state,
+    })
+}
+
+/// How long the agency took to answer: receipt to first response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResponseTime {
+    /// Calendar seconds from receipt to the first answer.
+    pub seconds: i64,
+    /// Working seconds in the agency's zone, holds left out.
+    pub working_seconds: i64,
+}
+
+impl ResponseTime {
+    /// Calendar days, as a fraction.
+    #[must_use]
+    pub fn days(&self) -> f64 {
+        self.seconds as f64 / 86_400.0
+    }
+
+    /// Working days, as a fraction.
+    #[must_use]
+    pub fn working_days(&self) -> f64 {
+        self.working_seconds as f64 / SECONDS_PER_WORKING_DAY as f64
+    }
+
+    /// Whether the answer came within `standard` working days.
+    #[must_use]
+    pub fn within(&self, standard: WorkingDays) -> bool {
+        self.working_seconds <= seconds(standard)
+    }
+}
+
+/// The response time of a complaint the agency has answered; `None` before
+/// the first answer.
+///
+/// # Errors
+/// [`CalendarError`] when an instant lies outside the calendar's years.
+///
+/// # Example
+/// ```
+/// use aduan_core::calendar::Calendar;
+/// use aduan_core::lifecycle::{fold, Action, Actor, Event};
+/// use aduan_core::sla::response_time;
+/// use aduan_core::{AgencyId, ChannelKind, ComplaintKind, Privacy, Zone};
+///
+/// let at = |s: &str| s.parse().unwrap();
+/// let dinkes = AgencyId::new("dinkes").unwrap();
+/// let officer = Actor::Penghubung { agency: dinkes.clone() };
+/// let c = fold(&[
+///     // Friday 7 March 2025, 10:00 WITA …
+///     Event { at: at("2025-03-07T02:00:00Z"), actor: Actor::Reporter, action: Action::Received {
+///         kind: ComplaintKind::Pengaduan, agency: dinkes.clone(), privacy: Privacy::Publik,
+///         channel: ChannelKind::Lapor } },
+///     Event { at: at("2025-03-07T03:00:00Z"), actor: Actor::Koordinator,
+///         action: Action::Verified { privacy: None } },
+///     Event { at: at("2025-03-07T04:00:00Z"), actor: Actor::Koordinator,
+///         action: Action::Disposed { to: dinkes } },
+///     // … answered Monday 10:00 WITA: 3 calendar days, 1 working day.
+///     Event { at: at("2025-03-10T02:00:00Z"), actor: officer,
+///         action: Action::Responded { message: "Sedang ditangani".into() } },
+/// ]).unwrap();
+/// let rt = response_time(&c, &Calendar::indonesia(), Zone::WITA).unwrap().unwrap();
+/// assert_eq!(rt.days(), 3.0);
+/// assert_eq!(rt.working_days(), 1.0);
+/// ```
+pub fn response_time(c: &Lifecycle, calendar: &Calendar, zone: Zone) -> Result<Option<ResponseTime>, CalendarError> {
+    let Some(answered) = c.first_response_at else {
+        return Ok(None);
+    };
+    let working_seconds = calendar.working_seconds_excluding(zone, c.received_at, answered, &c.pauses)?;
+    Ok(Some(ResponseTime { seconds: (answered - c.received_at).num_seconds(), working_seconds }))
+}

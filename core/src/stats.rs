@@ -1,1 +1,496 @@
-//! Not written yet (issue 2 in progress).
+//! Statistics of complaint handling for an agency (or any set of
+//! complaints) over a period, built in one streaming pass.
+//!
+//! Feed folded complaints ([`Lifecycle`]) to a [`StatsBuilder`] one at a time
+//! (or to [`StatsByAgency`], which routes each to its agency's builder) and
+//! call `finish`. Memory is constant per complaint except for one response
+//! time kept per answered complaint, needed for exact medians and
+//! percentiles.
+//!
+//! Definitions (what the badge and the award read):
+//! - a complaint belongs to the period when its receipt's local date (in the
+//!   agency's zone) lies in the period, and to the agency it is assigned to
+//!   (or, before disposition and after a reroute, the agency the reporter
+//!   addressed);
+//! - **response time** is receipt → first agency answer (response or
+//!   follow-up), in calendar days and in working days without holds;
+//!   median and 90th percentile interpolate linearly between ranks (as
+//!   numpy's default does);
+//! - **within standard** is the share of answered complaints answered within
+//!   the policy's response standard, where a complaint still unanswered
+//!   after the standard has passed counts as answered late: an agency cannot
+//!   improve its share by not answering;
+//! - **follow-up rate** (*laju tindak lanjut*) is the share of disposed
+//!   complaints that were ever followed up; **completion rate** the share of
+//!   complaints that are `selesai`; archived complaints (spam, duplicates)
+//!   count in the totals but in none of these rates;
+//! - **open** and **overdue** are measured at the context's `now`.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{Calendar, CalendarError};
+use crate::complaint::{ChannelKind, ComplaintKind};
+use crate::error::{FieldError, Text};
+use crate::ids::AgencyId;
+use crate::lifecycle::{Lifecycle, Status};
+use crate::sla::{self, SlaContext, SlaPolicy};
+use crate::zone::Zone;
+
+/// A span of local dates, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Period {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day, included.
+    pub to: NaiveDate,
+}
+
+impl Period {
+    /// The days `from` to `to`, both included.
+    ///
+    /// # Errors
+    /// A field error `period`/`invalid_range` when `to` is before `from`.
+    ///
+    /// # Example
+    /// ```
+    /// use aduan_core::stats::Period;
+    /// let d = |s: &str| s.parse().unwrap();
+    /// assert!(Period::new(d("2025-01-01"), d("2025-06-30")).is_ok());
+    /// assert!(Period::new(d("2025-06-30"), d("2025-01-01")).is_err());
+    /// ```
+    pub fn new(from: NaiveDate, to: NaiveDate) -> Result<Self, FieldError> {
+        if from <= to {
+            Ok(Self { from, to })
+        } else {
+            Err(FieldError {
+                field: "period",
+                code: "invalid_range",
+                message: Text::new(
+                    "Akhir periode harus sama dengan atau sesudah awal periode",
+                    "The end of the period must be on or after its start",
+                ),
+            })
+        }
+    }
+
+    /// A calendar year.
+    ///
+    /// # Panics
+    /// For a year chrono cannot represent (beyond ±262,000).
+    ///
+    /// # Example
+    /// ```
+    /// use aduan_core::stats::Period;
+    /// let p = Period::year(2025);
+    /// assert_eq!(p.to.to_string(), "2025-12-31");
+    /// ```
+    #[must_use]
+    pub fn year(year: i32) -> Self {
+        let from = NaiveDate::from_ymd_opt(year, 1, 1).expect("representable year");
+        let to = NaiveDate::from_ymd_opt(year, 12, 31).expect("representable year");
+        Self { from, to }
+    }
+
+    /// One month of a year, or `None` for a month outside 1–12.
+    ///
+    /// # Example
+    /// ```
+    /// use aduan_core::stats::Period;
+    /// assert_eq!(Period::month(2024, 2).unwrap().to.to_string(), "2024-02-29");
+    /// assert!(Period::month(2024, 13).is_none());
+    /// ```
+    #[must_use]
+    pub fn month(year: i32, month: u32) -> Option<Self> {
+        let from = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let to = from.checked_add_months(Months::new(1))?.pred_opt()?;
+        Some(Self { from, to })
+    }
+
+    /// Whether `date` lies in the period.
+    #[must_use]
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.to
+    }
+
+    /// The (year, month) pairs the period touches, in order.
+    #[must_use]
+    pub fn months(&self) -> Vec<(i32, u32)> {
+        let mut out = Vec::new();
+        let (mut y, mut m) = (self.from.year(), self.from.month());
+        while (y, m) <= (self.to.year(), self.to.month()) {
+            out.push((y, m));
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        }
+        out
+    }
+
+    fn month_index(&self, date: NaiveDate) -> usize {
+        let months = (date.year() - self.from.year()) * 12 + date.month() as i32 - self.from.month() as i32;
+        usize::try_from(months).expect("date within the period")
+    }
+}
+
+/// A count out of a total, kept whole so that sets can be merged and shares
+/// shown exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Ratio {
+    /// How many met the condition.
+    pub count: u32,
+    /// Out of how many.
+    pub total: u32,
+}
+
+impl Ratio {
+    /// The share in 0..=1, or `None` when the total is zero.
+    ///
+    /// # Example
+    /// ```
+    /// use aduan_core::stats::Ratio;
+    /// assert_eq!(Ratio { count: 3, total: 4 }.share(), Some(0.75));
+    /// assert_eq!(Ratio::default().share(), None);
+    /// ```
+    #[must_use]
+    pub fn share(&self) -> Option<f64> {
+        (self.total > 0).then(|| f64::from(self.count) / f64::from(self.total))
+    }
+
+    fn add(&mut self, hit: bool) {
+        self.total += 1;
+        self.count += u32::from(hit);
+    }
+}
+
+/// Median, mean and 90th percentile of a set of durations, in days.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Distribution {
+    /// How many values.
+    pub count: u32,
+    /// The median.
+    pub median: f64,
+    /// The arithmetic mean.
+    pub mean: f64,
+    /// The 90th percentile.
+    pub p90: f64,
+}
+
+impl Distribution {
+    /// Summarises `values` (reordered in place); `None` when empty.
+    ///
+    /// Runs in linear time (selection, not sorting).
+    ///
+    /// # Example
+    /// ```
+    /// use aduan_core::stats::Distribution;
+    /// let d = Distribution::of(&mut [4.0, 1.0, 3.0, 2.0]).unwrap();
+    /// assert_eq!((d.median, d.mean), (2.5, 2.5));
+    /// assert!((d.p90 - 3.7).abs() < 1e-12);
+    /// ```
+    #[must_use]
+    pub fn of(values: &mut [f64]) -> Option<Self> {
+        if values.is_empty() {
+            return None;
+        }
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        let median = quantile(values, 0.5);
+        let p90 = quantile(values, 0.9);
+        Some(Self { count: u32::try_from(values.len()).unwrap_or(u32::MAX), median, mean, p90 })
+    }
+}
+
+/// The q-quantile with linear interpolation between closest ranks.
+fn quantile(values: &mut [f64], q: f64) -> f64 {
+    let pos = q * (values.len() - 1) as f64;
+    let lower = pos.floor() as usize;
+    let frac = pos - lower as f64;
+    let (_, &mut low, rest) = values.select_nth_unstable_by(lower, f64::total_cmp);
+    if frac == 0.0 || rest.is_empty() {
+        return low;
+    }
+    let high = rest.iter().copied().min_by(f64::total_cmp).expect("rest is non-empty");
+    low + (high - low) * frac
+}
+
+/// Response times in both measures.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ResponseTimes {
+    /// In calendar days.
+    pub days: Distribution,
+    /// In working days, holds left out.
+    pub working_days: Distribution,
+}
+
+/// The satisfaction ratings given.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Satisfaction {
+    /// How many ratings.
+    pub count: u32,
+    /// Their mean, 1–5.
+    pub mean: f64,
+}
+
+/// One month of the series charts show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthStats {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Complaints received in the month.
+    pub received: u32,
+    /// Response times of those answered (by their receipt month).
+    pub response: Option<ResponseTimes>,
+    /// Share answered within the standard.
+    pub within_standard: Ratio,
+}
+
+/// The statistics of a set of complaints over a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    /// The period.
+    pub period: Period,
+    /// The instant open and overdue counts refer to.
+    pub as_of: DateTime<Utc>,
+    /// Complaints received in the period.
+    pub total: u32,
+    /// Counts by kind.
+    pub by_kind: BTreeMap<ComplaintKind, u32>,
+    /// Counts by current status.
+    pub by_status: BTreeMap<Status, u32>,
+    /// Counts by channel.
+    pub by_channel: BTreeMap<ChannelKind, u32>,
+    /// Response times of answered complaints.
+    pub response: Option<ResponseTimes>,
+    /// Answered within the response standard (see the module docs).
+    pub within_standard: Ratio,
+    /// Disposed complaints that were followed up.
+    pub follow_up: Ratio,
+    /// Complaints (not archived) that are finished.
+    pub completion: Ratio,
+    /// Ratings given.
+    pub satisfaction: Option<Satisfaction>,
+    /// Complaints still open at `as_of`.
+    pub open: u32,
+    /// Open complaints with a deadline passed at `as_of`.
+    pub overdue: u32,
+    /// One entry per month of the period.
+    pub monthly: Vec<MonthStats>,
+}
+
+/// What statistics are computed against.
+#[derive(Debug, Clone, Copy)]
+pub struct StatsContext<'a> {
+    /// The deadlines, including the response standard.
+    pub policy: &'a SlaPolicy,
+    /// Working days.
+    pub calendar: &'a Calendar,
+    /// The period of receipt.
+    pub period: Period,
+    /// The instant open and overdue counts refer to.
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct MonthAcc {
+    received: u32,
+    days: Vec<f64>,
+    working_days: Vec<f64>,
+    within_standard: Ratio,
+}
+
+/// Accumulates [`Stats`] one complaint at a time.
+#[derive(Debug, Clone)]
+pub struct StatsBuilder<'a> {
+    ctx: StatsContext<'a>,
+    zone: Zone,
+    total: u32,
+    by_kind: BTreeMap<ComplaintKind, u32>,
+    by_status: BTreeMap<Status, u32>,
+    by_channel: BTreeMap<ChannelKind, u32>,
+    within_standard: Ratio,
+    follow_up: Ratio,
+    completion: Ratio,
+    rating_sum: u32,
+    rating_count: u32,
+    open: u32,
+    overdue: u32,
+    months: Vec<MonthAcc>,
+}
+
+impl<'a> StatsBuilder<'a> {
+    /// An empty accumulator for complaints handled in `zone`.
+    #[must_use]
+    pub fn new(ctx: StatsContext<'a>, zone: Zone) -> Self {
+        let months = vec![MonthAcc::default(); ctx.period.months().len()];
+        Self {
+            ctx,
+            zone,
+            total: 0,
+            by_kind: BTreeMap::new(),
+            by_status: BTreeMap::new(),
+            by_channel: BTreeMap::new(),
+            within_standard: Ratio::default(),
+            follow_up: Ratio::default(),
+            completion: Ratio::default(),
+            rating_sum: 0,
+            rating_count: 0,
+            open: 0,
+            overdue: 0,
+            months,
+        }
+    }
+
+    /// Adds one complaint; complaints received outside the period are
+    /// skipped (and `Ok(false)` says so).
+    ///
+    /// # Errors
+    /// [`CalendarError`] when the complaint's instants lie outside the
+    /// calendar's years. Nothing is added then.
+    pub fn push(&mut self, c: &Lifecycle) -> Result<bool, CalendarError> {
+        let received = self.zone.local_date(c.received_at);
+        if !self.ctx.period.contains(received) {
+            return Ok(false);
+        }
+        let standard_seconds = i64::from(self.ctx.policy.response_standard.0) * sla::SECONDS_PER_WORKING_DAY;
+        let archived = c.status == Status::Diarsipkan;
+        // Compute everything fallible first, so an error adds nothing.
+        let response = if archived { None } else { sla::response_time(c, self.ctx.calendar, self.zone)? };
+        let late_unanswered = if archived || response.is_some() {
+            false
+        } else {
+            let waited = self.ctx.calendar.working_seconds_excluding(
+                self.zone,
+                c.received_at,
+                self.ctx.now,
+                &c.pauses_until(self.ctx.now),
+            )?;
+            waited > standard_seconds
+        };
+        let overdue = if c.status.is_closed() {
+            false
+        } else {
+            let sla_ctx = SlaContext { policy: self.ctx.policy, calendar: self.ctx.calendar, zone: self.zone };
+            sla::evaluate(c, &sla_ctx, self.ctx.now)?.is_overdue()
+        };
+
+        self.total += 1;
+        *self.by_kind.entry(c.kind).or_default() += 1;
+        *self.by_status.entry(c.status).or_default() += 1;
+        *self.by_channel.entry(c.channel).or_default() += 1;
+        let month = &mut self.months[self.ctx.period.month_index(received)];
+        month.received += 1;
+        if let Some(rt) = response {
+            let within = rt.working_seconds <= standard_seconds;
+            self.within_standard.add(within);
+            month.within_standard.add(within);
+            month.days.push(rt.days());
+            month.working_days.push(rt.working_days());
+        } else if late_unanswered {
+            self.within_standard.add(false);
+            month.within_standard.add(false);
+        }
+        if !archived {
+            if c.first_disposed_at.is_some() {
+                self.follow_up.add(c.ever_followed_up);
+            }
+            self.completion.add(c.status == Status::Selesai);
+        }
+        if let Some(r) = c.rating {
+            self.rating_sum += u32::from(r.stars());
+            self.rating_count += 1;
+        }
+        self.open += u32::from(!c.status.is_closed());
+        self.overdue += u32::from(overdue);
+        Ok(true)
+    }
+
+    /// The statistics of everything pushed.
+    #[must_use]
+    pub fn finish(self) -> Stats {
+        let mut all_days = Vec::new();
+        let mut all_working = Vec::new();
+        let months = self.ctx.period.months();
+        let monthly = self
+            .months
+            .into_iter()
+            .zip(months)
+            .map(|(mut m, (year, month))| {
+                all_days.extend_from_slice(&m.days);
+                all_working.extend_from_slice(&m.working_days);
+                MonthStats {
+                    year,
+                    month,
+                    received: m.received,
+                    response: response_times(&mut m.days, &mut m.working_days),
+                    within_standard: m.within_standard,
+                }
+            })
+            .collect();
+        Stats {
+            period: self.ctx.period,
+            as_of: self.ctx.now,
+            total: self.total,
+            by_kind: self.by_kind,
+            by_status: self.by_status,
+            by_channel: self.by_channel,
+            response: response_times(&mut all_days, &mut all_working),
+            within_standard: self.within_standard,
+            follow_up: self.follow_up,
+            completion: self.completion,
+            satisfaction: (self.rating_count > 0).then(|| Satisfaction {
+                count: self.rating_count,
+                mean: f64::from(self.rating_sum) / f64::from(self.rating_count),
+            }),
+            open: self.open,
+            overdue: self.overdue,
+            monthly,
+        }
+    }
+}
+
+fn response_times(days: &mut [f64], working_days: &mut [f64]) -> Option<ResponseTimes> {
+    Some(ResponseTimes { days: Distribution::of(days)?, working_days: Distribution::of(working_days)? })
+}
+
+/// Statistics of many agencies in one pass: each complaint goes to the
+/// builder of the agency responsible for it.
+#[derive(Debug)]
+pub struct StatsByAgency<'a> {
+    ctx: StatsContext<'a>,
+    zones: BTreeMap<AgencyId, Zone>,
+    default_zone: Zone,
+    builders: BTreeMap<AgencyId, StatsBuilder<'a>>,
+}
+
+impl<'a> StatsByAgency<'a> {
+    /// Builders for agencies in their zones; agencies not listed use
+    /// `default_zone`.
+    #[must_use]
+    pub fn new(ctx: StatsContext<'a>, zones: BTreeMap<AgencyId, Zone>, default_zone: Zone) -> Self {
+        Self { ctx, zones, default_zone, builders: BTreeMap::new() }
+    }
+
+    /// Adds one complaint to its agency's statistics.
+    ///
+    /// # Errors
+    /// [`CalendarError`] as [`StatsBuilder::push`].
+    pub fn push(&mut self, c: &Lifecycle) -> Result<bool, CalendarError> {
+        let agency = c.agency.as_ref().unwrap_or(&c.requested_agency);
+        if let Some(b) = self.builders.get_mut(agency) {
+            return b.push(c);
+        }
+        let zone = self.zones.get(agency).copied().unwrap_or(self.default_zone);
+        let mut b = StatsBuilder::new(self.ctx, zone);
+        let added = b.push(c)?;
+        self.builders.insert(agency.clone(), b);
+        Ok(added)
+    }
+
+    /// The statistics of every agency that had a complaint pushed.
+    #[must_use]
+    pub fn finish(self) -> BTreeMap<AgencyId, Stats> {
+        self.builders.into_iter().map(|(a, b)| (a, b.finish())).collect()
+    }
+}
