@@ -15,6 +15,7 @@
 //! - [`stats`]: per-agency statistics in one pass over complaints;
 //! - [`award`]: the generic award-scoring engine and its presets;
 //! - [`api`]: the versioned wire types that cross HTTP and the widget boundary;
+//! - [`visibility`]: who may see which part of a complaint;
 //! - [`format`]: Indonesian and English formatting of numbers, dates, durations;
 //! - [`error`]: the bilingual error vocabulary.
 
@@ -29,6 +30,7 @@ pub mod lifecycle;
 pub mod sla;
 pub mod stats;
 pub mod ticket;
+pub mod visibility;
 pub mod zone;
 
 pub use complaint::{Channel, ChannelKind, ComplaintKind, Privacy, Rating};

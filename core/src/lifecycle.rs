@@ -1035,6 +1035,77 @@ pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<Lifecycle
     state.ok_or(FoldError { index: 0, error: TransitionError::EmptyHistory })
 }
 
+/// Compact complaint histories for tests across the crate.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::zone::Zone;
+
+    /// A UTC instant from a local WITA time such as `2025-03-03T10:00:00`,
+    /// as an officer in Banjarmasin reads it.
+    pub(crate) fn at(local: &str) -> DateTime<Utc> {
+        Zone::WITA.to_utc(local.parse().expect("local date-time"))
+    }
+
+    /// A complaint to `dinkes` from a script of (local WITA time, step).
+    /// Steps: `receive[:kind[:channel]]`, `verify`, `dispose[:agency]`,
+    /// `hold`, `resume`, `respond`, `follow_up`, `dispute`, `confirm`,
+    /// `rate:N`, `auto_close`, `archive`.
+    pub(crate) fn history(script: &[(&str, &str)]) -> Lifecycle {
+        let dinkes = AgencyId::new("dinkes").unwrap();
+        let mut c: Option<Lifecycle> = None;
+        for &(when, step) in script {
+            let mut parts = step.split(':');
+            let name = parts.next().unwrap();
+            let arg = parts.next();
+            let assigned = c.as_ref().and_then(|c| c.agency.clone()).unwrap_or_else(|| dinkes.clone());
+            let officer = Actor::Penghubung { agency: assigned };
+            let (actor, action) = match name {
+                "receive" => {
+                    let kind = match arg {
+                        Some("aspirasi") => ComplaintKind::Aspirasi,
+                        Some("informasi") => ComplaintKind::PermintaanInformasi,
+                        _ => ComplaintKind::Pengaduan,
+                    };
+                    let channel = match parts.next() {
+                        Some("sms") => ChannelKind::Sms1708,
+                        Some("lapor") => ChannelKind::Lapor,
+                        Some("wa") => ChannelKind::WhatsApp,
+                        _ => ChannelKind::WebWidget,
+                    };
+                    let action =
+                        Action::Received { kind, agency: dinkes.clone(), privacy: Privacy::Publik, channel };
+                    (Actor::Reporter, action)
+                }
+                "verify" => (Actor::Koordinator, Action::Verified { privacy: None }),
+                "dispose" => {
+                    let to = AgencyId::new(arg.unwrap_or("dinkes")).unwrap();
+                    (Actor::Koordinator, Action::Disposed { to })
+                }
+                "hold" => (Actor::Koordinator, Action::Held { reason: "Menunggu data".into() }),
+                "resume" => (Actor::Koordinator, Action::Resumed),
+                "respond" => (officer, Action::Responded { message: "Diperiksa".into() }),
+                "follow_up" => (officer, Action::FollowedUp { message: "Sudah diperbaiki".into() }),
+                "dispute" => (Actor::Reporter, Action::Disputed { reason: "Belum diperbaiki".into() }),
+                "confirm" => (Actor::Reporter, Action::Confirmed),
+                "rate" => {
+                    let stars = arg.unwrap().parse().unwrap();
+                    (Actor::Reporter, Action::Rated { rating: Rating::new(stars).unwrap() })
+                }
+                "auto_close" => (Actor::System, Action::AutoClosed),
+                "archive" => {
+                    let action = Action::Archived { reason: ArchiveReason::Spam, note: String::new() };
+                    (Actor::Koordinator, action)
+                }
+                other => panic!("unknown step {other}"),
+            };
+            let event = Event { at: at(when), actor, action };
+            c = Some(apply(c, &event).unwrap_or_else(|e| panic!("{step} at {when}: {e}")));
+        }
+        c.expect("a non-empty script")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

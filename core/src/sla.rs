@@ -357,3 +357,147 @@ pub fn response_time(c: &Lifecycle, calendar: &Calendar, zone: Zone) -> Result<O
     let working_seconds = calendar.working_seconds_excluding(zone, c.received_at, answered, &c.pauses)?;
     Ok(Some(ResponseTime { seconds: (answered - c.received_at).num_seconds(), working_seconds }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::lifecycle::testing::{at, history};
+
+    fn report(c: &Lifecycle, now: &str) -> SlaReport {
+        let calendar = Calendar::indonesia();
+        let policy = SlaPolicy::default();
+        let ctx = SlaContext { policy: &policy, calendar: &calendar, zone: Zone::WITA };
+        evaluate(c, &ctx, at(now)).unwrap()
+    }
+
+    /// Checks one clock: its due instant (WITA) and state.
+    fn check(clock: Option<Clock>, due: &str, state: ClockState) {
+        let clock = clock.expect("clock present");
+        assert_eq!((clock.due_at, clock.state), (at(due), state), "{clock:?}");
+    }
+
+    #[test]
+    fn disposition_clock() {
+        let monday = history(&[("2025-03-03T10:00:00", "receive")]);
+        let cases = [
+            ("2025-03-05T10:00:00", ClockState::Running), // 2 of 3 days used
+            ("2025-03-05T20:00:00", ClockState::AtRisk),  // 80.6 % used
+            ("2025-03-06T10:00:00", ClockState::Breached),
+        ];
+        for (now, state) in cases {
+            check(Some(report(&monday, now).disposition), "2025-03-06T10:00:00", state);
+        }
+        // Received on a Saturday: the clock starts Monday 00:00.
+        let saturday = history(&[("2025-03-01T10:00:00", "receive")]);
+        check(Some(report(&saturday, "2025-03-01T11:00:00").disposition), "2025-03-06T00:00:00", ClockState::Running);
+        // Idulfitri 1446 H: 28 Mar – 7 Apr 2025 has no working day.
+        let lebaran = history(&[("2025-03-27T10:00:00", "receive")]);
+        check(Some(report(&lebaran, "2025-04-01T10:00:00").disposition), "2025-04-10T10:00:00", ClockState::Running);
+        // Disposed in time, then the clock stops.
+        let done = history(&[
+            ("2025-03-03T10:00:00", "receive"),
+            ("2025-03-04T09:00:00", "verify"),
+            ("2025-03-04T09:30:00", "dispose"),
+        ]);
+        let r = report(&done, "2025-04-30T00:00:00");
+        check(Some(r.disposition), "2025-03-06T10:00:00", ClockState::Met);
+        assert_eq!(r.disposition.elapsed_working_seconds, 23 * 3600 + 30 * 60);
+    }
+
+    #[test]
+    fn holds_move_the_deadline() {
+        let held = history(&[
+            ("2025-03-03T10:00:00", "receive"),
+            ("2025-03-03T12:00:00", "hold"),
+            ("2025-03-04T12:00:00", "resume"),
+        ]);
+        check(Some(report(&held, "2025-03-05T10:00:00").disposition), "2025-03-07T10:00:00", ClockState::Running);
+        // While on hold the clock is paused and its deadline moves with "now".
+        let holding = history(&[("2025-03-03T10:00:00", "receive"), ("2025-03-03T12:00:00", "hold")]);
+        let r = report(&holding, "2025-03-04T12:00:00");
+        check(Some(r.disposition), "2025-03-07T10:00:00", ClockState::Paused);
+        assert_eq!(r.disposition.elapsed_working_seconds, 2 * 3600);
+    }
+
+    #[test]
+    fn follow_up_clock_and_auto_close() {
+        let base = [
+            ("2025-03-07T09:00:00", "receive"),
+            ("2025-03-07T09:30:00", "verify"),
+            ("2025-03-10T10:00:00", "dispose"),
+        ];
+        let open = history(&base);
+        check(report(&open, "2025-03-12T10:00:00").follow_up, "2025-03-17T10:00:00", ClockState::Running);
+        check(report(&open, "2025-03-17T10:00:00").follow_up, "2025-03-17T10:00:00", ClockState::Breached);
+
+        let in_time = history(&[base[0], base[1], base[2], ("2025-03-14T16:00:00", "follow_up")]);
+        let r = report(&in_time, "2025-03-20T00:00:00");
+        check(r.follow_up, "2025-03-17T10:00:00", ClockState::Met);
+        // 10 working days after Friday 14 March 16:00, across Idulfitri.
+        let auto = r.auto_close.unwrap();
+        assert_eq!((auto.due_at, auto.is_due), (at("2025-04-08T16:00:00"), false));
+        assert!(report(&in_time, "2025-04-08T16:00:00").auto_close.unwrap().is_due);
+
+        let late = history(&[base[0], base[1], base[2], ("2025-03-18T08:00:00", "follow_up")]);
+        check(report(&late, "2025-03-20T00:00:00").follow_up, "2025-03-17T10:00:00", ClockState::Breached);
+
+        // A dispute gives the agency a fresh follow-up clock and stops auto-close.
+        let disputed = history(&[
+            base[0],
+            base[1],
+            base[2],
+            ("2025-03-14T16:00:00", "follow_up"),
+            ("2025-03-17T08:00:00", "dispute"),
+        ]);
+        let r = report(&disputed, "2025-03-17T09:00:00");
+        check(r.follow_up, "2025-03-24T08:00:00", ClockState::Running);
+        assert_eq!(r.auto_close, None);
+    }
+
+    #[test]
+    fn archiving_cancels_open_clocks() {
+        let archived = history(&[("2025-03-03T10:00:00", "receive"), ("2025-03-04T10:00:00", "archive")]);
+        let r = report(&archived, "2025-06-01T00:00:00");
+        check(Some(r.disposition), "2025-03-06T10:00:00", ClockState::Cancelled);
+        assert_eq!(r.most_urgent(), None);
+        assert!(!r.is_overdue());
+        let late = history(&[("2025-03-03T10:00:00", "receive"), ("2025-03-10T10:00:00", "archive")]);
+        check(Some(report(&late, "2025-06-01T00:00:00").disposition), "2025-03-06T10:00:00", ClockState::Breached);
+    }
+
+    #[test]
+    fn urgency_picks_the_open_clock_with_least_time() {
+        let c = history(&[
+            ("2025-03-03T10:00:00", "receive"),
+            ("2025-03-03T11:00:00", "verify"),
+            ("2025-03-03T12:00:00", "dispose"),
+        ]);
+        let r = report(&c, "2025-03-07T12:00:00");
+        let urgent = r.most_urgent().unwrap();
+        assert_eq!(urgent.kind, ClockKind::FollowUp);
+        assert_eq!(urgent.remaining_working_seconds(), SECONDS_PER_WORKING_DAY);
+        assert!(r.is_at_risk() && !r.is_overdue());
+    }
+
+    #[test]
+    fn response_time_in_both_measures() {
+        let c = history(&[
+            ("2025-03-27T10:00:00", "receive"),
+            ("2025-03-27T11:00:00", "verify"),
+            ("2025-03-27T12:00:00", "dispose"),
+            ("2025-04-08T10:00:00", "respond"),
+        ]);
+        let rt = response_time(&c, &Calendar::indonesia(), Zone::WITA).unwrap().unwrap();
+        assert_eq!(rt.days(), 12.0);
+        assert_eq!(rt.working_seconds, 14 * 3600 + 10 * 3600);
+        assert!(rt.within(WorkingDays(1)));
+    }
+
+    #[test]
+    fn policy_reads_from_json_with_defaults() {
+        let p: SlaPolicy = serde_json::from_str(r#"{"follow_up": 7}"#).unwrap();
+        assert_eq!((p.disposition, p.follow_up), (WorkingDays(3), WorkingDays(7)));
+        assert!(serde_json::from_str::<SlaPolicy>(r#"{"folow_up": 7}"#).is_err());
+    }
+}

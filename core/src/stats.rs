@@ -494,3 +494,167 @@ impl<'a> StatsByAgency<'a> {
         self.builders.into_iter().map(|(a, b)| (a, b.finish())).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lifecycle::testing::{at, history};
+    use proptest::prelude::*;
+
+    /// Seven complaints of 2025 and one of 2024, with hand-computed figures.
+    fn sample() -> Vec<Lifecycle> {
+        vec![
+            // A: answered in 1 day, followed up, confirmed, rated 5.
+            history(&[
+                ("2025-03-03T10:00:00", "receive"),
+                ("2025-03-03T11:00:00", "verify"),
+                ("2025-03-03T12:00:00", "dispose"),
+                ("2025-03-04T10:00:00", "respond"),
+                ("2025-03-05T10:00:00", "follow_up"),
+                ("2025-03-06T10:00:00", "confirm"),
+                ("2025-03-06T10:05:00", "rate:5"),
+            ]),
+            // B: followed up after 4 days (Mon → Fri); still open.
+            history(&[
+                ("2025-03-10T10:00:00", "receive"),
+                ("2025-03-10T10:30:00", "verify"),
+                ("2025-03-10T11:00:00", "dispose"),
+                ("2025-03-14T10:00:00", "follow_up"),
+            ]),
+            // C: answered across Idulfitri: 12 calendar days, 1 working day;
+            // never followed up, so its follow-up clock is overdue.
+            history(&[
+                ("2025-03-27T10:00:00", "receive"),
+                ("2025-03-27T11:00:00", "verify"),
+                ("2025-03-27T12:00:00", "dispose"),
+                ("2025-04-08T10:00:00", "respond"),
+            ]),
+            // D: never handled; late for the standard and overdue.
+            history(&[("2025-06-02T10:00:00", "receive")]),
+            // E: received on a Saturday, not yet late.
+            history(&[("2025-06-28T10:00:00", "receive")]),
+            // F: spam, archived.
+            history(&[("2025-05-05T10:00:00", "receive"), ("2025-05-05T11:00:00", "archive")]),
+            // G: received in 2024: outside the period.
+            history(&[("2024-12-31T10:00:00", "receive")]),
+            // H: an aspiration by SMS, answered after 8 calendar days, exactly
+            // 5 working days (Good Friday, 18 April, is a holiday), rated 3.
+            history(&[
+                ("2025-04-14T10:00:00", "receive:aspirasi:sms"),
+                ("2025-04-14T11:00:00", "verify"),
+                ("2025-04-14T12:00:00", "dispose"),
+                ("2025-04-22T10:00:00", "respond"),
+                ("2025-04-23T10:00:00", "follow_up"),
+                ("2025-04-24T10:00:00", "confirm"),
+                ("2025-04-24T10:05:00", "rate:3"),
+            ]),
+        ]
+    }
+
+    fn compute(complaints: &[Lifecycle], period: Period) -> Stats {
+        let calendar = Calendar::indonesia();
+        let policy = SlaPolicy::default();
+        let ctx = StatsContext { policy: &policy, calendar: &calendar, period, now: at("2025-06-30T12:00:00") };
+        let mut b = StatsBuilder::new(ctx, Zone::WITA);
+        for c in complaints {
+            b.push(c).unwrap();
+        }
+        b.finish()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn hand_computed_figures() {
+        let s = compute(&sample(), Period::year(2025));
+        assert_eq!(s.total, 7);
+        assert_eq!(s.by_kind[&ComplaintKind::Pengaduan], 6);
+        assert_eq!(s.by_kind[&ComplaintKind::Aspirasi], 1);
+        assert_eq!(s.by_channel[&ChannelKind::Sms1708], 1);
+        assert_eq!(s.by_channel[&ChannelKind::WebWidget], 6);
+        let statuses: Vec<(Status, u32)> = s.by_status.iter().map(|(k, v)| (*k, *v)).collect();
+        assert_eq!(
+            statuses,
+            [
+                (Status::Diterima, 2),
+                (Status::Ditanggapi, 1),
+                (Status::Ditindaklanjuti, 1),
+                (Status::Selesai, 2),
+                (Status::Diarsipkan, 1)
+            ]
+        );
+        let r = s.response.unwrap();
+        // Calendar days [1, 4, 12, 8]; working days [1, 4, 1, 5].
+        assert_eq!(r.days.count, 4);
+        assert!(close(r.days.median, 6.0) && close(r.days.mean, 6.25) && close(r.days.p90, 10.8), "{r:?}");
+        let w = r.working_days;
+        assert!(close(w.median, 2.5) && close(w.mean, 2.75) && close(w.p90, 4.7), "{w:?}");
+        assert_eq!(s.within_standard, Ratio { count: 4, total: 5 });
+        assert_eq!(s.follow_up, Ratio { count: 3, total: 4 });
+        assert_eq!(s.completion, Ratio { count: 2, total: 6 });
+        let sat = s.satisfaction.unwrap();
+        assert_eq!((sat.count, sat.mean), (2, 4.0));
+        assert_eq!((s.open, s.overdue), (4, 2));
+        assert_eq!(s.monthly.len(), 12);
+        let march = &s.monthly[2];
+        assert_eq!((march.month, march.received), (3, 3));
+        assert!(close(march.response.unwrap().days.median, 4.0));
+        assert_eq!(s.monthly[5].received, 2);
+        assert_eq!(s.monthly[0].response, None);
+    }
+
+    #[test]
+    fn a_month_period_sees_only_its_complaints() {
+        let s = compute(&sample(), Period::month(2025, 4).unwrap());
+        assert_eq!((s.total, s.monthly.len()), (1, 1));
+        assert_eq!(s.within_standard, Ratio { count: 1, total: 1 });
+    }
+
+    #[test]
+    fn by_agency_routes_to_the_assigned_agency() {
+        let calendar = Calendar::indonesia();
+        let policy = SlaPolicy::default();
+        let ctx =
+            StatsContext { policy: &policy, calendar: &calendar, period: Period::year(2025), now: at("2025-06-30T12:00:00") };
+        let mut all = StatsByAgency::new(ctx, BTreeMap::new(), Zone::WITA);
+        let moved = history(&[
+            ("2025-03-03T10:00:00", "receive"),
+            ("2025-03-03T11:00:00", "verify"),
+            ("2025-03-03T12:00:00", "dispose:dpupr"),
+        ]);
+        for c in sample().iter().chain([&moved]) {
+            all.push(c).unwrap();
+        }
+        let by = all.finish();
+        assert_eq!(by[&AgencyId::new("dinkes").unwrap()].total, 7);
+        assert_eq!(by[&AgencyId::new("dpupr").unwrap()].total, 1);
+    }
+
+    #[test]
+    fn periods() {
+        let p = Period::new("2024-11-15".parse().unwrap(), "2025-02-01".parse().unwrap()).unwrap();
+        assert_eq!(p.months(), [(2024, 11), (2024, 12), (2025, 1), (2025, 2)]);
+        assert_eq!(p.month_index("2025-02-01".parse().unwrap()), 3);
+        assert_eq!(Period::new(p.to, p.from).unwrap_err().code, "invalid_range");
+    }
+
+    proptest! {
+        /// Selection-based quantiles equal a sort-based reference.
+        #[test]
+        fn distribution_matches_sorting(mut values in proptest::collection::vec(0.0f64..100.0, 1..200)) {
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let reference = |q: f64| {
+                let pos = q * (sorted.len() - 1) as f64;
+                let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
+                sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
+            };
+            let d = Distribution::of(&mut values).unwrap();
+            prop_assert!((d.median - reference(0.5)).abs() < 1e-9);
+            prop_assert!((d.p90 - reference(0.9)).abs() < 1e-9);
+            prop_assert!(d.median <= d.p90 + 1e-12);
+        }
+    }
+}
