@@ -864,7 +864,14 @@ impl Calendar {
         if (0..=self.total_secs()).contains(&secs) {
             Ok(secs)
         } else {
-            Err(self.out_of_range(zone.local_date(at)))
+            // `Zone::local_date` panics for instants whose local time chrono
+            // cannot represent, so the far past and future are named by their
+            // UTC date instead.
+            let local = at.timestamp().checked_add(i64::from(zone.offset_seconds()));
+            let date = local
+                .and_then(|secs| DateTime::from_timestamp(secs, 0))
+                .map_or_else(|| at.date_naive(), |local| local.date_naive());
+            Err(self.out_of_range(date))
         }
     }
 
@@ -1274,4 +1281,868 @@ fn rentang(first: NaiveDate, last: NaiveDate) -> String {
 
 fn range_en(first: NaiveDate, last: NaiveDate) -> String {
     format!("{} – {}", date_en(first), date_en(last))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use chrono::{Duration, NaiveDateTime};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// One operation of a table case, on the Indonesian calendar; instants
+    /// are WITA wall-clock times "YYYY-MM-DD HH:MM".
+    #[derive(Debug)]
+    enum Op {
+        IsWorking(&'static str),
+        Between(&'static str, &'static str),
+        AddDays(&'static str, i64),
+        Seconds(
+            &'static str,
+            &'static str,
+            &'static [(&'static str, &'static str)],
+        ),
+        AddSeconds(&'static str, i64, &'static [(&'static str, &'static str)]),
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap_or_else(|e| panic!("{s:?}: {e}"))
+    }
+
+    fn wita(s: &str) -> DateTime<Utc> {
+        let local = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M")
+            .unwrap_or_else(|e| panic!("{s:?}: {e}"));
+        Zone::WITA.to_utc(local)
+    }
+
+    fn wita_pauses(pauses: &[(&str, &str)]) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+        pauses.iter().map(|&(a, b)| (wita(a), wita(b))).collect()
+    }
+
+    /// Runs each case and compares its rendered result, or its error code.
+    fn check(cases: &[(Op, &str)]) {
+        let cal = Calendar::indonesia();
+        let render =
+            |result: Result<String, CalendarError>| result.unwrap_or_else(|e| e.code().to_owned());
+        let local = |t: DateTime<Utc>| Zone::WITA.local(t).format("%Y-%m-%d %H:%M").to_string();
+        for (op, want) in cases {
+            let got = match op {
+                Op::IsWorking(d) => render(cal.is_working_day(date(d)).map(|b| b.to_string())),
+                Op::Between(a, b) => render(
+                    cal.working_days_between(date(a), date(b))
+                        .map(|n| n.to_string()),
+                ),
+                Op::AddDays(d, n) => {
+                    render(cal.add_working_days(date(d), *n).map(|d| d.to_string()))
+                }
+                Op::Seconds(a, b, p) => render(
+                    cal.working_seconds_excluding(Zone::WITA, wita(a), wita(b), &wita_pauses(p))
+                        .map(|s| s.to_string()),
+                ),
+                Op::AddSeconds(a, s, p) => render(
+                    cal.add_working_seconds_excluding(Zone::WITA, wita(a), *s, &wita_pauses(p))
+                        .map(local),
+                ),
+            };
+            assert_eq!(got, *want, "{op:?}");
+        }
+    }
+
+    #[test]
+    fn is_working_day_table() {
+        use Op::IsWorking as W;
+        check(&[
+            (W("2024-01-01"), "false"), // Tahun Baru, the first date covered
+            (W("2024-01-02"), "true"),
+            (W("2024-02-13"), "true"),
+            (W("2024-02-14"), "false"), // Pemilihan Umum 2024
+            (W("2024-02-10"), "false"), // Imlek on a Saturday
+            (W("2024-04-15"), "false"), // last cuti bersama of Idulfitri 1445 H
+            (W("2024-04-16"), "true"),
+            (W("2024-11-27"), "false"), // Pilkada serentak
+            (W("2025-03-27"), "true"),
+            (W("2025-03-28"), "false"),
+            (W("2025-04-07"), "false"),
+            (W("2025-04-08"), "true"),
+            (W("2025-08-18"), "false"), // added by the August 2025 amendment
+            (W("2025-08-19"), "true"),
+            (W("2026-12-24"), "false"),
+            (W("2026-12-31"), "true"), // the last date covered
+            (W("2023-12-31"), "calendar.out_of_range"),
+            (W("2027-01-01"), "calendar.out_of_range"),
+        ]);
+    }
+
+    #[test]
+    fn working_days_between_table() {
+        use Op::Between as B;
+        check(&[
+            (B("2025-03-27", "2025-04-09"), "2"), // 27 Mar and 8 Apr, around Idulfitri 1446 H
+            (B("2025-03-28", "2025-04-08"), "0"),
+            (B("2025-04-09", "2025-03-27"), "-2"),
+            (B("2025-03-27", "2025-03-27"), "0"),
+            (B("2024-02-12", "2024-02-19"), "4"), // election week
+            (B("2025-08-11", "2025-08-25"), "9"), // 18 Aug 2025 off
+            (B("2024-01-01", "2025-01-01"), "238"),
+            (B("2025-01-01", "2026-01-01"), "237"),
+            (B("2026-01-01", "2027-01-01"), "240"),
+            (B("2024-01-01", "2027-01-01"), "715"),
+            (B("2027-01-01", "2024-01-01"), "-715"),
+            (B("2026-12-28", "2027-01-01"), "4"), // the exclusive end may be the day after
+            (B("2026-12-28", "2027-01-02"), "calendar.out_of_range"),
+            (B("2023-12-29", "2024-01-05"), "calendar.out_of_range"),
+        ]);
+    }
+
+    #[test]
+    fn add_working_days_table() {
+        use Op::AddDays as A;
+        check(&[
+            (A("2025-03-27", 1), "2025-04-08"),
+            (A("2025-03-27", 2), "2025-04-09"),
+            (A("2025-03-27", 0), "2025-03-27"),
+            (A("2025-03-28", 0), "2025-04-08"), // rolls forward over the whole block
+            (A("2025-04-05", 1), "2025-04-08"),
+            (A("2025-04-08", -1), "2025-03-27"),
+            (A("2025-04-05", -1), "2025-03-27"),
+            (A("2024-02-13", 1), "2024-02-15"),
+            (A("2024-04-05", 5), "2024-04-22"), // a 5-day SLA across Lebaran 2024
+            (A("2025-08-15", 1), "2025-08-19"),
+            (A("2025-08-15", 3), "2025-08-21"),
+            (A("2024-01-01", 0), "2024-01-02"),
+            (A("2026-12-31", 0), "2026-12-31"),
+            (A("2026-12-30", 1), "2026-12-31"),
+            (A("2024-01-02", -1), "calendar.result_out_of_range"),
+            (A("2026-12-30", 2), "calendar.result_out_of_range"),
+            (A("2026-12-30", i64::MAX), "calendar.result_out_of_range"),
+            (A("2026-12-30", i64::MIN), "calendar.result_out_of_range"),
+            (A("2027-01-01", 0), "calendar.out_of_range"),
+        ]);
+    }
+
+    #[test]
+    fn working_seconds_table() {
+        use Op::Seconds as S;
+        check(&[
+            (S("2025-07-07 10:00", "2025-07-10 10:00", &[]), "259200"),
+            (S("2025-07-05 00:00", "2025-07-07 00:00", &[]), "0"), // a weekend
+            (S("2025-07-04 12:00", "2025-07-07 12:00", &[]), "86400"),
+            (S("2025-03-27 12:00", "2025-04-08 06:00", &[]), "64800"), // 12 h + 6 h across Idulfitri
+            (S("2025-07-10 10:00", "2025-07-07 10:00", &[]), "0"),
+            (
+                S(
+                    "2025-07-07 10:00",
+                    "2025-07-10 10:00",
+                    &[("2025-07-08 00:00", "2025-07-09 00:00")],
+                ),
+                "172800",
+            ),
+            // Unsorted, overlapping, sticking out before `from`: Mon 10:00–Tue 06:00
+            // and Wed 00:00–18:00 are paused, 20 h + 18 h.
+            (
+                S(
+                    "2025-07-07 10:00",
+                    "2025-07-10 10:00",
+                    &[
+                        ("2025-07-09 00:00", "2025-07-09 12:00"),
+                        ("2025-07-07 00:00", "2025-07-08 06:00"),
+                        ("2025-07-09 06:00", "2025-07-09 18:00"),
+                        ("2025-07-09 18:00", "2025-07-09 12:00"), // empty
+                    ],
+                ),
+                "122400",
+            ),
+            // A pause over the weekend removes nothing.
+            (
+                S(
+                    "2025-07-04 12:00",
+                    "2025-07-07 12:00",
+                    &[("2025-07-05 00:00", "2025-07-07 00:00")],
+                ),
+                "86400",
+            ),
+            (S("2024-01-01 00:00", "2024-01-02 12:00", &[]), "43200"), // starts at the very beginning
+            (S("2026-12-31 10:00", "2027-01-01 00:00", &[]), "50400"), // ends at the very end
+            (
+                S("2026-12-31 10:00", "2027-01-01 00:01", &[]),
+                "calendar.out_of_range",
+            ),
+            (
+                S("2023-12-31 23:59", "2024-01-02 00:00", &[]),
+                "calendar.out_of_range",
+            ),
+            // Pauses outside the calendar are clipped, never an error.
+            (
+                S(
+                    "2026-12-31 10:00",
+                    "2027-01-01 00:00",
+                    &[("2026-12-31 20:00", "2027-03-01 00:00")],
+                ),
+                "36000",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn add_working_seconds_table() {
+        use Op::AddSeconds as A;
+        const DAYS_3: i64 = 3 * 86_400;
+        check(&[
+            (A("2025-07-07 10:00", DAYS_3, &[]), "2025-07-10 10:00"),
+            (A("2025-07-05 10:00", DAYS_3, &[]), "2025-07-10 00:00"), // from Saturday: end of Wednesday
+            (A("2025-07-05 10:00", 1, &[]), "2025-07-07 00:00"),
+            (A("2025-07-05 10:00", 0, &[]), "2025-07-05 10:00"),
+            (A("2025-03-27 12:00", 43_200, &[]), "2025-03-28 00:00"), // not 8 April 00:00
+            (A("2025-03-27 12:00", 43_201, &[]), "2025-04-08 00:00"),
+            (A("2025-03-27 12:00", 86_400, &[]), "2025-04-08 12:00"),
+            (
+                A(
+                    "2025-07-07 10:00",
+                    DAYS_3,
+                    &[("2025-07-08 00:00", "2025-07-09 00:00")],
+                ),
+                "2025-07-11 10:00",
+            ),
+            (
+                A(
+                    "2025-07-07 10:00",
+                    3_600,
+                    &[("2025-07-07 09:00", "2025-07-07 12:00")],
+                ),
+                "2025-07-07 13:00",
+            ),
+            // A pause ending exactly at the answer does not push it.
+            (
+                A(
+                    "2025-07-07 10:00",
+                    3_600,
+                    &[("2025-07-07 11:00", "2025-07-07 12:00")],
+                ),
+                "2025-07-07 11:00",
+            ),
+            (A("2025-07-10 10:00", -DAYS_3, &[]), "2025-07-07 10:00"),
+            (A("2025-04-08 06:00", -43_200, &[]), "2025-03-27 18:00"),
+            (A("2025-07-07 00:00", -1, &[]), "2025-07-04 23:59"),
+            (
+                A(
+                    "2025-07-10 10:00",
+                    -DAYS_3,
+                    &[("2025-07-08 00:00", "2025-07-09 00:00")],
+                ),
+                "2025-07-04 10:00",
+            ),
+            (A("2026-12-31 10:00", 50_400, &[]), "2027-01-01 00:00"),
+            (
+                A("2026-12-31 10:00", 50_401, &[]),
+                "calendar.result_out_of_range",
+            ),
+            (
+                A("2026-12-31 10:00", i64::MAX, &[]),
+                "calendar.result_out_of_range",
+            ),
+            (A("2024-01-02 10:00", -36_000, &[]), "2024-01-02 00:00"),
+            (
+                A("2024-01-02 10:00", -36_001, &[]),
+                "calendar.result_out_of_range",
+            ),
+            (
+                A("2024-01-02 10:00", i64::MIN, &[]),
+                "calendar.result_out_of_range",
+            ),
+            (A("2027-01-01 00:01", 0, &[]), "calendar.out_of_range"),
+        ]);
+    }
+
+    #[test]
+    fn other_zones_judge_dates_locally() {
+        let cal = Calendar::indonesia();
+        // 16:30 UTC on Tuesday 19 August 2025 is still Tuesday in WIB but
+        // Wednesday 00:30 in WITA and WIT; 23:30 UTC on Sunday 17 August is
+        // already Monday 18 August (cuti bersama) in all three.
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        let hour = |zone| {
+            cal.working_seconds_between(
+                zone,
+                at("2025-08-19T16:00:00Z"),
+                at("2025-08-19T17:00:00Z"),
+            )
+        };
+        assert_eq!(hour(Zone::WIB), Ok(3600));
+        assert_eq!(hour(Zone::WITA), Ok(3600));
+        let sunday_night = cal.working_seconds_between(
+            Zone::WIB,
+            at("2025-08-17T16:00:00Z"),
+            at("2025-08-18T17:00:00Z"),
+        );
+        assert_eq!(sunday_night, Ok(0));
+        let instant = at("2025-08-19T17:00:00Z");
+        assert_eq!(
+            cal.add_working_seconds(Zone::UTC, instant, 3600),
+            Ok(at("2025-08-19T18:00:00Z"))
+        );
+        // Far-away instants are refused, not overflowed.
+        assert!(
+            cal.working_seconds_between(Zone::WIT, DateTime::<Utc>::MIN_UTC, instant)
+                .is_err()
+        );
+        assert!(
+            cal.add_working_seconds(Zone::WIT, DateTime::<Utc>::MAX_UTC, 1)
+                .is_err()
+        );
+        // Sub-second parts are dropped.
+        let frac = instant + Duration::milliseconds(999);
+        assert_eq!(cal.working_seconds_between(Zone::WIB, instant, frac), Ok(0));
+    }
+
+    /// The embedded data against the brief's list (SKB 3 Menteri 2024, 2025
+    /// and 2026, with the amendments and the two election days).
+    #[test]
+    fn indonesia_matches_the_decrees() {
+        let libur = "
+            2024-01-01 2024-02-08 2024-02-10 2024-02-14 2024-03-11 2024-03-29 2024-03-31
+            2024-04-10 2024-04-11 2024-05-01 2024-05-09 2024-05-23 2024-06-01 2024-06-17
+            2024-07-07 2024-08-17 2024-09-16 2024-11-27 2024-12-25
+            2025-01-01 2025-01-27 2025-01-29 2025-03-29 2025-03-31 2025-04-01 2025-04-18
+            2025-04-20 2025-05-01 2025-05-12 2025-05-29 2025-06-01 2025-06-06 2025-06-27
+            2025-08-17 2025-09-05 2025-12-25
+            2026-01-01 2026-01-16 2026-02-17 2026-03-19 2026-03-21 2026-03-22 2026-04-03
+            2026-04-05 2026-05-01 2026-05-14 2026-05-27 2026-05-31 2026-06-01 2026-06-16
+            2026-08-17 2026-08-25 2026-12-25
+        ";
+        let cuti = "
+            2024-02-09 2024-03-12 2024-04-08 2024-04-09 2024-04-12 2024-04-15 2024-05-10
+            2024-05-24 2024-06-18 2024-12-26
+            2025-01-28 2025-03-28 2025-04-02 2025-04-03 2025-04-04 2025-04-07 2025-05-13
+            2025-05-30 2025-06-09 2025-08-18 2025-12-26
+            2026-02-16 2026-03-18 2026-03-20 2026-03-23 2026-03-24 2026-05-15 2026-05-28
+            2026-12-24
+        ";
+        let cal = Calendar::indonesia();
+        let of_kind = |kind| -> BTreeSet<String> {
+            cal.holidays()
+                .filter(|h| h.kind == kind)
+                .map(|h| h.date.to_string())
+                .collect()
+        };
+        let expect = |dates: &str| {
+            dates
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect::<BTreeSet<_>>()
+        };
+        assert_eq!(of_kind(HolidayKind::LiburNasional), expect(libur));
+        assert_eq!(of_kind(HolidayKind::CutiBersama), expect(cuti));
+        assert_eq!(cal.spec().weekend, [Weekday::Sat, Weekday::Sun]);
+        assert!(
+            cal.holidays()
+                .all(|h| h.name.len() > 5 && h.name.trim() == h.name)
+        );
+        let names = |d| cal.holiday(date(d)).map(|h| h.name.as_str());
+        assert_eq!(names("2024-02-14"), Some("Pemilihan Umum 2024"));
+        assert_eq!(names("2025-03-31"), Some("Hari Raya Idulfitri 1446 H"));
+        assert_eq!(names("2024-04-08"), Some("Cuti bersama Idulfitri 1445 H"));
+    }
+
+    #[test]
+    fn spec_round_trips_and_accepts_weekday_spellings() {
+        let cal = Calendar::indonesia();
+        let json = serde_json::to_string(cal.spec()).unwrap();
+        assert!(json.contains(r#""weekend":["sat","sun"]"#), "{json}");
+        assert_eq!(Calendar::from_json(&json).unwrap(), cal);
+        assert_eq!(Calendar::try_from(cal.spec().clone()).unwrap(), cal);
+
+        let spec: CalendarSpec = serde_json::from_str(
+            r#"{"first_year": 2025, "last_year": 2025, "weekend": ["Fri", "SATURDAY"]}"#,
+        )
+        .unwrap();
+        assert_eq!(spec.weekend, [Weekday::Fri, Weekday::Sat]);
+        // Holidays given out of order are sorted.
+        let cal = Calendar::from_json(
+            r#"{"first_year": 2025, "last_year": 2025, "holidays": [
+                {"date": "2025-12-25", "kind": "libur_nasional", "name": "Natal"},
+                {"date": "2025-01-01", "kind": "libur_nasional", "name": "Tahun Baru"}]}"#,
+        )
+        .unwrap();
+        let dates: Vec<_> = cal.holidays().map(|h| h.date.to_string()).collect();
+        assert_eq!(dates, ["2025-01-01", "2025-12-25"]);
+        assert_eq!(
+            format!("{cal:?}"),
+            "Calendar { first: 2025-01-01, last: 2025-12-31, weekend: [Sat, Sun], holidays: 2, .. }"
+        );
+    }
+
+    #[test]
+    fn invalid_specs() {
+        let holiday = |date: &str, name: &str| {
+            format!(r#"{{"date": "{date}", "kind": "cuti_bersama", "name": "{name}"}}"#)
+        };
+        let spec = |years: &str, extra: &str| format!("{{{years}{extra}}}");
+        let y2025 = r#""first_year": 2025, "last_year": 2025"#;
+        let cases: Vec<(String, &str)> = vec![
+            (spec(y2025, ""), "ok"),
+            (
+                spec(r#""first_year": 2026, "last_year": 2025"#, ""),
+                "calendar.invalid_years",
+            ),
+            (
+                spec(r#""first_year": 0, "last_year": 2025"#, ""),
+                "calendar.invalid_years",
+            ),
+            (
+                spec(r#""first_year": 9999, "last_year": 10000"#, ""),
+                "calendar.invalid_years",
+            ),
+            (spec(r#""first_year": 9999, "last_year": 9999"#, ""), "ok"),
+            (spec(r#""first_year": 1900, "last_year": 2099"#, ""), "ok"),
+            (
+                spec(r#""first_year": 1900, "last_year": 2100"#, ""),
+                "calendar.span_too_long",
+            ),
+            (
+                spec(
+                    y2025,
+                    r#", "weekend": ["mon","tue","wed","thu","fri","sat","sun"]"#,
+                ),
+                "calendar.invalid_weekend",
+            ),
+            (spec(y2025, r#", "weekend": []"#), "ok"),
+            (
+                spec(y2025, r#", "weekend": ["sabtu"]"#),
+                "calendar.invalid_spec",
+            ),
+            (
+                spec(
+                    y2025,
+                    &format!(r#", "holidays": [{}]"#, holiday("2026-01-01", "X")),
+                ),
+                "calendar.holiday_out_of_range",
+            ),
+            (
+                spec(
+                    y2025,
+                    &format!(r#", "holidays": [{}]"#, holiday("2025-05-01", " ")),
+                ),
+                "calendar.empty_name",
+            ),
+            (
+                spec(
+                    y2025,
+                    &format!(
+                        r#", "holidays": [{}, {}, {}]"#,
+                        holiday("2025-05-01", "A"),
+                        holiday("2025-01-01", "B"),
+                        holiday("2025-05-01", "C")
+                    ),
+                ),
+                "calendar.duplicate_date",
+            ),
+            (
+                spec(
+                    y2025,
+                    r#", "holidays": [{"date": "2025-02-30", "kind": "cuti_bersama", "name": "X"}]"#,
+                ),
+                "calendar.invalid_spec",
+            ),
+            (
+                spec(
+                    y2025,
+                    r#", "holidays": [{"date": "2025-02-03", "kind": "libur", "name": "X"}]"#,
+                ),
+                "calendar.invalid_spec",
+            ),
+            (
+                spec(
+                    y2025,
+                    r#", "holidays": [{"date": "2025-02-03", "kind": "cuti_bersama"}]"#,
+                ),
+                "calendar.invalid_spec",
+            ),
+            (spec(y2025, r#", "holiday": []"#), "calendar.invalid_spec"),
+            (
+                r#"{"first_year": 2025}"#.to_owned(),
+                "calendar.invalid_spec",
+            ),
+            ("not json".to_owned(), "calendar.invalid_spec"),
+        ];
+        for (json, want) in &cases {
+            let got = Calendar::from_json(json).map_or_else(|e| e.code(), |_| "ok");
+            assert_eq!(got, *want, "{json}");
+        }
+    }
+
+    #[test]
+    fn error_messages() {
+        let d = |s| date(s);
+        let (first, last) = (d("2024-01-01"), d("2026-12-31"));
+        let errors = [
+            CalendarError::OutOfRange {
+                date: d("2027-01-03"),
+                first,
+                last,
+            },
+            CalendarError::BeyondRange {
+                from: d("2026-12-24"),
+                first,
+                last,
+            },
+            CalendarError::InvalidSpec {
+                reason: "missing field `last_year`".to_owned(),
+            },
+            CalendarError::InvalidYears {
+                first_year: 2027,
+                last_year: 2026,
+            },
+            CalendarError::SpanTooLong {
+                first_year: 1900,
+                last_year: 2100,
+            },
+            CalendarError::InvalidWeekend,
+            CalendarError::HolidayOutOfRange {
+                date: d("2027-01-01"),
+                first_year: 2024,
+                last_year: 2026,
+            },
+            CalendarError::DuplicateDate {
+                date: d("2025-08-18"),
+            },
+            CalendarError::EmptyName {
+                date: d("2025-05-01"),
+            },
+        ];
+        let text: String = errors
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}\n  id: {}\n  en: {}\n",
+                    e.code(),
+                    e.message().id,
+                    e.message().en
+                )
+            })
+            .collect();
+        insta::assert_snapshot!(text, @r"
+        calendar.out_of_range
+          id: Tanggal 3 Januari 2027 di luar kalender kerja (1 Januari 2024 – 31 Desember 2026)
+          en: The date 3 January 2027 is outside the working-day calendar (1 January 2024 – 31 December 2026)
+        calendar.result_out_of_range
+          id: Hitungan hari kerja dari 24 Desember 2026 melewati batas kalender kerja (1 Januari 2024 – 31 Desember 2026)
+          en: Counting working days from 24 December 2026 goes past the working-day calendar (1 January 2024 – 31 December 2026)
+        calendar.invalid_spec
+          id: Definisi kalender kerja tidak sesuai format: missing field `last_year`
+          en: The working-day calendar definition does not match the format: missing field `last_year`
+        calendar.invalid_years
+          id: Tahun kalender 2027–2026 tidak valid: tahun harus antara 1 dan 9999, tahun awal tidak melebihi tahun akhir
+          en: Calendar years 2027–2026 are invalid: years must be between 1 and 9999, the first no later than the last
+        calendar.span_too_long
+          id: Kalender 1900–2100 mencakup 201 tahun; paling banyak 200 tahun
+          en: Calendar 1900–2100 covers 201 years; at most 200 years are allowed
+        calendar.invalid_weekend
+          id: Akhir pekan tidak boleh mencakup ketujuh hari: minimal satu hari harus hari kerja
+          en: The weekend cannot cover all seven days: at least one day must be a working day
+        calendar.holiday_out_of_range
+          id: Hari libur 1 Januari 2027 di luar tahun kalender 2024–2026
+          en: The holiday on 1 January 2027 is outside the calendar's years 2024–2026
+        calendar.duplicate_date
+          id: Tanggal 18 Agustus 2025 tercantum lebih dari sekali sebagai hari libur
+          en: The date 18 August 2025 is listed more than once as a holiday
+        calendar.empty_name
+          id: Hari libur 1 Mei 2025 harus diberi nama
+          en: The holiday on 1 May 2025 needs a name
+        ");
+        assert!(errors[0].to_string().starts_with("Tanggal 3 Januari 2027"));
+        assert!(
+            errors[0].is_out_of_range()
+                && errors[1].is_out_of_range()
+                && !errors[2].is_out_of_range()
+        );
+        let wrapped: crate::Error = errors[7].clone().into();
+        assert_eq!(wrapped.code(), "calendar.duplicate_date");
+    }
+
+    #[test]
+    fn working_days_newtype() {
+        assert_eq!(serde_json::to_string(&WorkingDays::new(5)).unwrap(), "5");
+        assert!(serde_json::from_str::<WorkingDays>("-1").is_err());
+        assert_eq!(
+            WorkingDays::new(u32::MAX).seconds(),
+            i64::from(u32::MAX) * 86_400
+        );
+        assert_eq!(i64::from(WorkingDays::new(10)), 10);
+    }
+
+    // ----- Property tests against a naive, day-by-day reference -----
+
+    /// Whether `day` works, straight from the definition.
+    fn naive_is_working(spec: &CalendarSpec, day: NaiveDate) -> bool {
+        !spec.weekend.contains(&day.weekday()) && !spec.holidays.iter().any(|h| h.date == day)
+    }
+
+    fn naive_between(spec: &CalendarSpec, start: NaiveDate, end: NaiveDate) -> i64 {
+        let (low, high, sign) = if start <= end {
+            (start, end, 1)
+        } else {
+            (end, start, -1)
+        };
+        sign * low
+            .iter_days()
+            .take_while(|d| *d < high)
+            .filter(|d| naive_is_working(spec, *d))
+            .count() as i64
+    }
+
+    fn naive_add_days(spec: &CalendarSpec, start: NaiveDate, n: i64) -> Option<NaiveDate> {
+        let first = NaiveDate::from_ymd_opt(spec.first_year, 1, 1)?;
+        let last = NaiveDate::from_ymd_opt(spec.last_year, 12, 31)?;
+        let in_range = |d: &NaiveDate| (first..=last).contains(d);
+        let mut working = |d: &NaiveDate| naive_is_working(spec, *d);
+        match n {
+            0 => start.iter_days().take_while(in_range).find(&mut working),
+            1.. => start
+                .iter_days()
+                .skip(1)
+                .take_while(in_range)
+                .filter(working)
+                .nth(n as usize - 1),
+            _ => {
+                let back = start.pred_opt()?;
+                back.iter_days()
+                    .rev()
+                    .take_while(in_range)
+                    .filter(working)
+                    .nth((-n) as usize - 1)
+            }
+        }
+    }
+
+    /// Working seconds of `[from, to)` minus pauses, by cutting the interval
+    /// at every midnight and pause boundary and testing each piece.
+    fn naive_seconds(
+        spec: &CalendarSpec,
+        zone: Zone,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> i64 {
+        if to <= from {
+            return 0;
+        }
+        let mut cuts = vec![from, to];
+        cuts.extend(
+            pauses
+                .iter()
+                .flat_map(|&(a, b)| [a, b])
+                .filter(|t| from < *t && *t < to),
+        );
+        let mut day = zone.local_date(from);
+        while zone.start_of(day) < to {
+            cuts.push(zone.start_of(day).max(from));
+            day = day.succ_opt().unwrap();
+        }
+        cuts.sort();
+        cuts.dedup();
+        cuts.windows(2)
+            .filter(|w| naive_is_working(spec, zone.local_date(w[0])))
+            .filter(|w| !pauses.iter().any(|&(a, b)| a <= w[0] && w[0] < b))
+            .map(|w| (w[1] - w[0]).num_seconds())
+            .sum()
+    }
+
+    /// Random small calendars: 1–3 years around now, any weekend but the
+    /// full week, up to 80 holidays (of either kind).
+    fn spec_strategy() -> impl Strategy<Value = CalendarSpec> {
+        (
+            2020..2030i32,
+            0..3i32,
+            0..127u8,
+            proptest::collection::vec((0..1096u32, any::<bool>()), 0..80),
+        )
+            .prop_map(|(first_year, extra, weekend_bits, holidays)| {
+                let last_year = first_year + extra;
+                let first = NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap();
+                let last = NaiveDate::from_ymd_opt(last_year, 12, 31).unwrap();
+                let weekend = (0..7)
+                    .filter(|i| weekend_bits & (1 << i) != 0)
+                    .map(|i| Weekday::try_from(i).unwrap())
+                    .collect();
+                let mut seen = BTreeSet::new();
+                let holidays = holidays
+                    .into_iter()
+                    .map(|(offset, cuti)| (first + Days::new(u64::from(offset)), cuti))
+                    .filter(|(d, _)| *d <= last && seen.insert(*d))
+                    .map(|(date, cuti)| Holiday {
+                        date,
+                        kind: if cuti {
+                            HolidayKind::CutiBersama
+                        } else {
+                            HolidayKind::LiburNasional
+                        },
+                        name: format!("Libur {date}"),
+                    })
+                    .collect();
+                CalendarSpec {
+                    first_year,
+                    last_year,
+                    weekend,
+                    holidays,
+                }
+            })
+    }
+
+    fn zone_strategy() -> impl Strategy<Value = Zone> {
+        prop_oneof![
+            Just(Zone::WIB),
+            Just(Zone::WITA),
+            Just(Zone::WIT),
+            Just(Zone::UTC),
+            Just(Zone::from_offset_seconds(-12_600).unwrap()),
+            Just(Zone::from_offset_seconds(20_700).unwrap()),
+        ]
+    }
+
+    /// A date from a fraction in `0..=1` of the way from a day before the
+    /// calendar to a day after its exclusive end, so both edges get hit.
+    fn date_in(cal: &Calendar, fraction: f64) -> NaiveDate {
+        let span = (cal.last_date() - cal.first_date()).num_days() + 3;
+        cal.first_date() - Duration::days(1) + Duration::days((fraction * span as f64) as i64)
+    }
+
+    /// An instant from a fraction, similarly a little beyond both edges, to
+    /// whole seconds but often on a round hour so that midnights are hit.
+    fn instant_in(cal: &Calendar, zone: Zone, fraction: f64, round: bool) -> DateTime<Utc> {
+        let start = zone.start_of(cal.first_date()) - Duration::hours(6);
+        let span = (zone.start_of(cal.last_date() + Days::new(1)) - start).num_seconds() + 6 * 3600;
+        let mut secs = (fraction * span as f64) as i64;
+        if round {
+            secs -= secs % 3600;
+        }
+        start + Duration::seconds(secs)
+    }
+
+    fn in_calendar(cal: &Calendar, zone: Zone, at: DateTime<Utc>) -> bool {
+        zone.start_of(cal.first_date()) <= at && at <= zone.start_of(cal.last_date() + Days::new(1))
+    }
+
+    proptest! {
+        #[test]
+        fn dates_match_reference(spec in spec_strategy(), a in 0.0..=1.0f64, b in 0.0..=1.0f64, n in -30..30i64) {
+            let cal = Calendar::new(&spec).unwrap();
+            let (start, end) = (date_in(&cal, a), date_in(&cal, b));
+            let covered = |d: NaiveDate| cal.first_date() <= d && d <= cal.last_date();
+            let bound = |d: NaiveDate| cal.first_date() <= d && d <= cal.last_date() + Days::new(1);
+
+            let working = cal.is_working_day(start);
+            if covered(start) {
+                prop_assert_eq!(working, Ok(naive_is_working(&spec, start)));
+                prop_assert_eq!(cal.holiday(start).is_some(), spec.holidays.iter().any(|h| h.date == start));
+            } else {
+                prop_assert_eq!(working.unwrap_err().code(), "calendar.out_of_range");
+            }
+
+            let between = cal.working_days_between(start, end);
+            if bound(start) && bound(end) {
+                prop_assert_eq!(between, Ok(naive_between(&spec, start, end)));
+            } else {
+                prop_assert_eq!(between.unwrap_err().code(), "calendar.out_of_range");
+            }
+
+            let added = cal.add_working_days(start, n);
+            if covered(start) {
+                match naive_add_days(&spec, start, n) {
+                    Some(want) => prop_assert_eq!(added, Ok(want)),
+                    None => prop_assert_eq!(added.unwrap_err().code(), "calendar.result_out_of_range"),
+                }
+            } else {
+                prop_assert_eq!(added.unwrap_err().code(), "calendar.out_of_range");
+            }
+        }
+
+        #[test]
+        fn seconds_match_reference(
+            spec in spec_strategy(),
+            zone in zone_strategy(),
+            ends in (0.0..=1.0f64, 0.0..=1.0f64, any::<bool>()),
+            pauses in proptest::collection::vec((0.0..=1.0f64, -0.1..0.1f64, any::<bool>()), 0..5),
+        ) {
+            let cal = Calendar::new(&spec).unwrap();
+            let (a, b, round) = ends;
+            let (from, to) = (instant_in(&cal, zone, a, round), instant_in(&cal, zone, b, round));
+            let pauses: Vec<_> = pauses
+                .iter()
+                .map(|&(at, len, round)| {
+                    let start = instant_in(&cal, zone, at, round);
+                    (start, instant_in(&cal, zone, (at + len).clamp(0.0, 1.0), round))
+                })
+                .collect();
+            let got = cal.working_seconds_excluding(zone, from, to, &pauses);
+            if in_calendar(&cal, zone, from) && in_calendar(&cal, zone, to) {
+                prop_assert_eq!(got, Ok(naive_seconds(&spec, zone, from, to, &pauses)));
+                prop_assert_eq!(
+                    cal.working_seconds_between(zone, from, to),
+                    Ok(naive_seconds(&spec, zone, from, to, &[]))
+                );
+            } else {
+                prop_assert_eq!(got.unwrap_err().code(), "calendar.out_of_range");
+            }
+        }
+
+        #[test]
+        fn add_seconds_is_the_minimal_inverse(
+            spec in spec_strategy(),
+            zone in zone_strategy(),
+            start in (0.0..=1.0f64, any::<bool>()),
+            secs in prop_oneof![-3_000_000..3_000_000i64, (-40..40i64).prop_map(|d| d * 86_400)],
+            pauses in proptest::collection::vec((0.0..=1.0f64, -0.05..0.05f64, any::<bool>()), 0..4),
+        ) {
+            let cal = Calendar::new(&spec).unwrap();
+            let from = instant_in(&cal, zone, start.0, start.1);
+            let pauses: Vec<_> = pauses
+                .iter()
+                .map(|&(at, len, round)| {
+                    (instant_in(&cal, zone, at, round), instant_in(&cal, zone, (at + len).clamp(0.0, 1.0), round))
+                })
+                .collect();
+            let got = cal.add_working_seconds_excluding(zone, from, secs, &pauses);
+            if !in_calendar(&cal, zone, from) {
+                prop_assert_eq!(got.unwrap_err().code(), "calendar.out_of_range");
+                return Ok(());
+            }
+            let calendar_start = zone.start_of(cal.first_date());
+            let calendar_end = zone.start_of(cal.last_date() + Days::new(1));
+            let one = Duration::seconds(1);
+            let measure = |a, b| naive_seconds(&spec, zone, a, b, &pauses);
+            match got {
+                Ok(t) if secs >= 0 => {
+                    prop_assert!(t >= from);
+                    prop_assert_eq!(measure(from, t), secs);
+                    if t > from {
+                        prop_assert!(measure(from, t - one) < secs, "not the earliest");
+                    }
+                    // Its plain variant agrees when nothing is paused.
+                    if pauses.is_empty() {
+                        prop_assert_eq!(cal.add_working_seconds(zone, from, secs), Ok(t));
+                    }
+                    // And so does the counting operation.
+                    prop_assert_eq!(cal.working_seconds_excluding(zone, from, t, &pauses), Ok(secs));
+                }
+                Ok(t) => {
+                    prop_assert!(t <= from);
+                    prop_assert_eq!(measure(t, from), -secs);
+                    if t < from {
+                        prop_assert!(measure(t + one, from) < -secs, "not the latest");
+                    }
+                    prop_assert_eq!(cal.working_seconds_excluding(zone, t, from, &pauses), Ok(-secs));
+                }
+                Err(e) => {
+                    prop_assert_eq!(e.code(), "calendar.result_out_of_range");
+                    if secs > 0 {
+                        prop_assert!(measure(from, calendar_end) < secs);
+                    } else {
+                        prop_assert!(measure(calendar_start, from) < -secs);
+                    }
+                }
+            }
+        }
+    }
 }
