@@ -2024,6 +2024,32 @@ mod tests {
         zone.start_of(cal.first_date()) <= at && at <= zone.start_of(cal.last_date() + Days::new(1))
     }
 
+    /// Pauses as (offset from an anchor, length, round to the hour): near
+    /// each other and the anchor, so that they overlap, nest and touch.
+    fn pauses_strategy() -> impl Strategy<Value = Vec<(i64, i64, bool)>> {
+        proptest::collection::vec(
+            (-864_000..864_000i64, -86_400..432_000i64, any::<bool>()),
+            0..5,
+        )
+    }
+
+    fn pauses_around(
+        anchor: DateTime<Utc>,
+        raw: &[(i64, i64, bool)],
+    ) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+        raw.iter()
+            .map(|&(offset, len, round)| {
+                let (offset, len) = if round {
+                    (offset - offset % 3600, len - len % 3600)
+                } else {
+                    (offset, len)
+                };
+                let start = anchor + Duration::seconds(offset);
+                (start, start + Duration::seconds(len))
+            })
+            .collect()
+    }
+
     proptest! {
         #[test]
         fn dates_match_reference(spec in spec_strategy(), a in 0.0..=1.0f64, b in 0.0..=1.0f64, n in -30..30i64) {
@@ -2062,28 +2088,24 @@ mod tests {
         fn seconds_match_reference(
             spec in spec_strategy(),
             zone in zone_strategy(),
-            ends in (0.0..=1.0f64, 0.0..=1.0f64, any::<bool>()),
-            pauses in proptest::collection::vec((0.0..=1.0f64, -0.1..0.1f64, any::<bool>()), 0..5),
+            from in (0.0..=1.0f64, any::<bool>()),
+            to in prop_oneof![(-5_000_000..5_000_000i64).prop_map(Some), Just(None)],
+            far in 0.0..=1.0f64,
+            pauses in pauses_strategy(),
         ) {
             let cal = Calendar::new(&spec).unwrap();
-            let (a, b, round) = ends;
-            let (from, to) = (instant_in(&cal, zone, a, round), instant_in(&cal, zone, b, round));
-            let pauses: Vec<_> = pauses
-                .iter()
-                .map(|&(at, len, round)| {
-                    let start = instant_in(&cal, zone, at, round);
-                    (start, instant_in(&cal, zone, (at + len).clamp(0.0, 1.0), round))
-                })
-                .collect();
-            let got = cal.working_seconds_excluding(zone, from, to, &pauses);
-            if in_calendar(&cal, zone, from) && in_calendar(&cal, zone, to) {
-                prop_assert_eq!(got, Ok(naive_seconds(&spec, zone, from, to, &pauses)));
-                prop_assert_eq!(
-                    cal.working_seconds_between(zone, from, to),
-                    Ok(naive_seconds(&spec, zone, from, to, &[]))
-                );
-            } else {
-                prop_assert_eq!(got.unwrap_err().code(), "calendar.out_of_range");
+            let from = instant_in(&cal, zone, from.0, from.1);
+            let to = to.map_or_else(|| instant_in(&cal, zone, far, false), |delta| from + Duration::seconds(delta));
+            let pauses = pauses_around(from, &pauses);
+            let covered = in_calendar(&cal, zone, from) && in_calendar(&cal, zone, to);
+            for (a, b) in [(from, to), (to, from)] {
+                let got = cal.working_seconds_excluding(zone, a, b, &pauses);
+                if covered {
+                    prop_assert_eq!(got, Ok(naive_seconds(&spec, zone, a, b, &pauses)));
+                    prop_assert_eq!(cal.working_seconds_between(zone, a, b), Ok(naive_seconds(&spec, zone, a, b, &[])));
+                } else {
+                    prop_assert_eq!(got.unwrap_err().code(), "calendar.out_of_range");
+                }
             }
         }
 
@@ -2093,21 +2115,29 @@ mod tests {
             zone in zone_strategy(),
             start in (0.0..=1.0f64, any::<bool>()),
             secs in prop_oneof![-3_000_000..3_000_000i64, (-40..40i64).prop_map(|d| d * 86_400)],
-            pauses in proptest::collection::vec((0.0..=1.0f64, -0.05..0.05f64, any::<bool>()), 0..4),
+            aim in proptest::option::of((any::<proptest::sample::Index>(), any::<bool>())),
+            pauses in pauses_strategy(),
         ) {
             let cal = Calendar::new(&spec).unwrap();
             let from = instant_in(&cal, zone, start.0, start.1);
-            let pauses: Vec<_> = pauses
-                .iter()
-                .map(|&(at, len, round)| {
-                    (instant_in(&cal, zone, at, round), instant_in(&cal, zone, (at + len).clamp(0.0, 1.0), round))
-                })
-                .collect();
+            let pauses = pauses_around(from, &pauses);
             let got = cal.add_working_seconds_excluding(zone, from, secs, &pauses);
             if !in_calendar(&cal, zone, from) {
                 prop_assert_eq!(got.unwrap_err().code(), "calendar.out_of_range");
                 return Ok(());
             }
+            let measure = |a, b| naive_seconds(&spec, zone, a, b, &pauses);
+            // Aiming exactly at a pause boundary hits the ties of the walk.
+            let secs = match aim {
+                Some((index, at_end)) if !pauses.is_empty() => {
+                    let pause = pauses[index.index(pauses.len())];
+                    let target = if at_end { pause.1 } else { pause.0 };
+                    let target = target.clamp(zone.start_of(cal.first_date()), zone.start_of(cal.last_date() + Days::new(1)));
+                    if target >= from { measure(from, target) } else { -measure(target, from) }
+                }
+                _ => secs,
+            };
+            let got = cal.add_working_seconds_excluding(zone, from, secs, &pauses);
             let calendar_start = zone.start_of(cal.first_date());
             let calendar_end = zone.start_of(cal.last_date() + Days::new(1));
             let one = Duration::seconds(1);
