@@ -69,10 +69,24 @@ use serde::{Deserialize, Serialize};
 use crate::{Text, Zone};
 
 /// The length of a working day for elapsed working time: all of its hours.
+///
+/// # Example
+/// ```
+/// use aduan_core::calendar::{SECONDS_PER_WORKING_DAY, WorkingDays};
+/// assert_eq!(WorkingDays::new(1).seconds(), SECONDS_PER_WORKING_DAY);
+/// ```
 pub const SECONDS_PER_WORKING_DAY: i64 = 86_400;
 
 /// The most years one calendar may cover, which bounds its tables to about
 /// 73,000 days (under 600 KiB).
+///
+/// # Example
+/// ```
+/// use aduan_core::calendar::{Calendar, MAX_SPAN_YEARS};
+/// assert_eq!(MAX_SPAN_YEARS, 200);
+/// let err = Calendar::from_json(r#"{"first_year": 1900, "last_year": 2100}"#).unwrap_err();
+/// assert_eq!(err.code(), "calendar.span_too_long");
+/// ```
 pub const MAX_SPAN_YEARS: i32 = 200;
 
 /// The Indonesian calendar shipped with the crate: the national holidays and
@@ -1387,6 +1401,7 @@ mod tests {
     }
 
     #[test]
+    #[rustfmt::skip]
     fn is_working_day_table() {
         use Op::IsWorking as W;
         check(&[
@@ -1412,6 +1427,7 @@ mod tests {
     }
 
     #[test]
+    #[rustfmt::skip]
     fn working_days_between_table() {
         use Op::Between as B;
         check(&[
@@ -1419,26 +1435,27 @@ mod tests {
             (B("2025-03-28", "2025-04-08"), "0"),
             (B("2025-04-09", "2025-03-27"), "-2"),
             (B("2025-03-27", "2025-03-27"), "0"),
+            (B("2025-03-27", "2025-03-28"), "1"),
+            (B("2025-03-28", "2025-03-27"), "0"), // numpy's convention: (end, start], so not -1
             (B("2024-02-12", "2024-02-19"), "4"), // election week
             (B("2025-08-11", "2025-08-25"), "9"), // 18 Aug 2025 off
             (B("2024-01-01", "2025-01-01"), "238"),
             (B("2025-01-01", "2026-01-01"), "237"),
             (B("2026-01-01", "2027-01-01"), "240"),
             (B("2024-01-01", "2027-01-01"), "715"),
-            (B("2027-01-01", "2024-01-01"), "calendar.out_of_range"), // would need 1 Jan 2027
-            (B("2026-12-31", "2023-12-31"), "-715"), // reversed counts (end, start]
-            (B("2025-03-27", "2025-03-28"), "1"),
-            (B("2025-03-28", "2025-03-27"), "0"), // numpy's convention, not -1
-            (B("2024-01-02", "2023-12-31"), "-1"),
-            (B("2024-01-02", "2023-12-30"), "calendar.out_of_range"),
-            (B("2023-12-31", "2024-01-02"), "calendar.out_of_range"),
-            (B("2026-12-28", "2027-01-01"), "4"), // the exclusive end may be the day after
+            (B("2026-12-31", "2023-12-31"), "-715"),
+            (B("2026-12-28", "2027-01-01"), "4"), // an exclusive end may be the day after
+            (B("2024-01-02", "2023-12-31"), "-1"), // an excluded end may be the day before
+            (B("2027-01-01", "2024-01-01"), "calendar.out_of_range"), // would count 1 Jan 2027
             (B("2026-12-28", "2027-01-02"), "calendar.out_of_range"),
             (B("2023-12-29", "2024-01-05"), "calendar.out_of_range"),
+            (B("2023-12-31", "2024-01-02"), "calendar.out_of_range"),
+            (B("2024-01-02", "2023-12-30"), "calendar.out_of_range"),
         ]);
     }
 
     #[test]
+    #[rustfmt::skip]
     fn add_working_days_table() {
         use Op::AddDays as A;
         check(&[
@@ -1465,6 +1482,7 @@ mod tests {
     }
 
     #[test]
+    #[rustfmt::skip]
     fn working_seconds_table() {
         use Op::Seconds as S;
         check(&[
@@ -1473,61 +1491,33 @@ mod tests {
             (S("2025-07-04 12:00", "2025-07-07 12:00", &[]), "86400"),
             (S("2025-03-27 12:00", "2025-04-08 06:00", &[]), "64800"), // 12 h + 6 h across Idulfitri
             (S("2025-07-10 10:00", "2025-07-07 10:00", &[]), "0"),
-            (
-                S(
-                    "2025-07-07 10:00",
-                    "2025-07-10 10:00",
-                    &[("2025-07-08 00:00", "2025-07-09 00:00")],
-                ),
-                "172800",
-            ),
-            // Unsorted, overlapping, sticking out before `from`: Mon 10:00–Tue 06:00
-            // and Wed 00:00–18:00 are paused, 20 h + 18 h.
-            (
-                S(
-                    "2025-07-07 10:00",
-                    "2025-07-10 10:00",
-                    &[
-                        ("2025-07-09 00:00", "2025-07-09 12:00"),
-                        ("2025-07-07 00:00", "2025-07-08 06:00"),
-                        ("2025-07-09 06:00", "2025-07-09 18:00"),
-                        ("2025-07-09 18:00", "2025-07-09 12:00"), // empty
-                    ],
-                ),
-                "122400",
-            ),
+            (S("2025-07-07 10:00", "2025-07-10 10:00", &[("2025-07-08 00:00", "2025-07-09 00:00")]), "172800"),
+            // Unsorted, overlapping, sticking out before `from`, one empty:
+            // Mon 10:00–Tue 06:00 and Wed 00:00–18:00 are paused, 20 h + 18 h.
+            (S("2025-07-07 10:00", "2025-07-10 10:00", &[
+                ("2025-07-09 00:00", "2025-07-09 12:00"),
+                ("2025-07-07 00:00", "2025-07-08 06:00"),
+                ("2025-07-09 06:00", "2025-07-09 18:00"),
+                ("2025-07-09 18:00", "2025-07-09 12:00"),
+            ]), "122400"),
+            // Nested pauses count once.
+            (S("2025-07-07 00:00", "2025-07-08 00:00", &[
+                ("2025-07-07 02:00", "2025-07-07 20:00"),
+                ("2025-07-07 04:00", "2025-07-07 06:00"),
+            ]), "21600"),
             // A pause over the weekend removes nothing.
-            (
-                S(
-                    "2025-07-04 12:00",
-                    "2025-07-07 12:00",
-                    &[("2025-07-05 00:00", "2025-07-07 00:00")],
-                ),
-                "86400",
-            ),
-            (S("2024-01-01 00:00", "2024-01-02 12:00", &[]), "43200"), // starts at the very beginning
-            (S("2026-12-31 10:00", "2027-01-01 00:00", &[]), "50400"), // ends at the very end
-            (
-                S("2026-12-31 10:00", "2027-01-01 00:01", &[]),
-                "calendar.out_of_range",
-            ),
-            (
-                S("2023-12-31 23:59", "2024-01-02 00:00", &[]),
-                "calendar.out_of_range",
-            ),
+            (S("2025-07-04 12:00", "2025-07-07 12:00", &[("2025-07-05 00:00", "2025-07-07 00:00")]), "86400"),
+            (S("2024-01-01 00:00", "2024-01-02 12:00", &[]), "43200"), // from the very beginning
+            (S("2026-12-31 10:00", "2027-01-01 00:00", &[]), "50400"), // to the very end
+            (S("2026-12-31 10:00", "2027-01-01 00:01", &[]), "calendar.out_of_range"),
+            (S("2023-12-31 23:59", "2024-01-02 00:00", &[]), "calendar.out_of_range"),
             // Pauses outside the calendar are clipped, never an error.
-            (
-                S(
-                    "2026-12-31 10:00",
-                    "2027-01-01 00:00",
-                    &[("2026-12-31 20:00", "2027-03-01 00:00")],
-                ),
-                "36000",
-            ),
+            (S("2026-12-31 10:00", "2027-01-01 00:00", &[("2026-12-31 20:00", "2027-03-01 00:00")]), "36000"),
         ]);
     }
 
     #[test]
+    #[rustfmt::skip]
     fn add_working_seconds_table() {
         use Op::AddSeconds as A;
         const DAYS_3: i64 = 3 * 86_400;
@@ -1539,60 +1529,20 @@ mod tests {
             (A("2025-03-27 12:00", 43_200, &[]), "2025-03-28 00:00"), // not 8 April 00:00
             (A("2025-03-27 12:00", 43_201, &[]), "2025-04-08 00:00"),
             (A("2025-03-27 12:00", 86_400, &[]), "2025-04-08 12:00"),
-            (
-                A(
-                    "2025-07-07 10:00",
-                    DAYS_3,
-                    &[("2025-07-08 00:00", "2025-07-09 00:00")],
-                ),
-                "2025-07-11 10:00",
-            ),
-            (
-                A(
-                    "2025-07-07 10:00",
-                    3_600,
-                    &[("2025-07-07 09:00", "2025-07-07 12:00")],
-                ),
-                "2025-07-07 13:00",
-            ),
-            // A pause ending exactly at the answer does not push it.
-            (
-                A(
-                    "2025-07-07 10:00",
-                    3_600,
-                    &[("2025-07-07 11:00", "2025-07-07 12:00")],
-                ),
-                "2025-07-07 11:00",
-            ),
+            (A("2025-07-07 10:00", DAYS_3, &[("2025-07-08 00:00", "2025-07-09 00:00")]), "2025-07-11 10:00"),
+            (A("2025-07-07 10:00", 3_600, &[("2025-07-07 09:00", "2025-07-07 12:00")]), "2025-07-07 13:00"),
+            // Used up exactly where a pause starts: the pause does not push it.
+            (A("2025-07-07 10:00", 3_600, &[("2025-07-07 11:00", "2025-07-07 12:00")]), "2025-07-07 11:00"),
             (A("2025-07-10 10:00", -DAYS_3, &[]), "2025-07-07 10:00"),
             (A("2025-04-08 06:00", -43_200, &[]), "2025-03-27 18:00"),
-            (A("2025-07-07 00:00", -1, &[]), "2025-07-04 23:59"),
-            (
-                A(
-                    "2025-07-10 10:00",
-                    -DAYS_3,
-                    &[("2025-07-08 00:00", "2025-07-09 00:00")],
-                ),
-                "2025-07-04 10:00",
-            ),
+            (A("2025-07-07 00:00", -1, &[]), "2025-07-04 23:59"), // 23:59:59, shown to the minute
+            (A("2025-07-10 10:00", -DAYS_3, &[("2025-07-08 00:00", "2025-07-09 00:00")]), "2025-07-04 10:00"),
             (A("2026-12-31 10:00", 50_400, &[]), "2027-01-01 00:00"),
-            (
-                A("2026-12-31 10:00", 50_401, &[]),
-                "calendar.result_out_of_range",
-            ),
-            (
-                A("2026-12-31 10:00", i64::MAX, &[]),
-                "calendar.result_out_of_range",
-            ),
+            (A("2026-12-31 10:00", 50_401, &[]), "calendar.result_out_of_range"),
+            (A("2026-12-31 10:00", i64::MAX, &[]), "calendar.result_out_of_range"),
             (A("2024-01-02 10:00", -36_000, &[]), "2024-01-02 00:00"),
-            (
-                A("2024-01-02 10:00", -36_001, &[]),
-                "calendar.result_out_of_range",
-            ),
-            (
-                A("2024-01-02 10:00", i64::MIN, &[]),
-                "calendar.result_out_of_range",
-            ),
+            (A("2024-01-02 10:00", -36_001, &[]), "calendar.result_out_of_range"),
+            (A("2024-01-02 10:00", i64::MIN, &[]), "calendar.result_out_of_range"),
             (A("2027-01-01 00:01", 0, &[]), "calendar.out_of_range"),
         ]);
     }
@@ -1716,100 +1666,37 @@ mod tests {
     }
 
     #[test]
+    #[rustfmt::skip]
     fn invalid_specs() {
-        let holiday = |date: &str, name: &str| {
-            format!(r#"{{"date": "{date}", "kind": "cuti_bersama", "name": "{name}"}}"#)
-        };
-        let spec = |years: &str, extra: &str| format!("{{{years}{extra}}}");
-        let y2025 = r#""first_year": 2025, "last_year": 2025"#;
-        let cases: Vec<(String, &str)> = vec![
-            (spec(y2025, ""), "ok"),
-            (
-                spec(r#""first_year": 2026, "last_year": 2025"#, ""),
-                "calendar.invalid_years",
-            ),
-            (
-                spec(r#""first_year": 0, "last_year": 2025"#, ""),
-                "calendar.invalid_years",
-            ),
-            (
-                spec(r#""first_year": 9999, "last_year": 10000"#, ""),
-                "calendar.invalid_years",
-            ),
-            (spec(r#""first_year": 9999, "last_year": 9999"#, ""), "ok"),
-            (spec(r#""first_year": 1900, "last_year": 2099"#, ""), "ok"),
-            (
-                spec(r#""first_year": 1900, "last_year": 2100"#, ""),
-                "calendar.span_too_long",
-            ),
-            (
-                spec(
-                    y2025,
-                    r#", "weekend": ["mon","tue","wed","thu","fri","sat","sun"]"#,
-                ),
-                "calendar.invalid_weekend",
-            ),
-            (spec(y2025, r#", "weekend": []"#), "ok"),
-            (
-                spec(y2025, r#", "weekend": ["sabtu"]"#),
-                "calendar.invalid_spec",
-            ),
-            (
-                spec(
-                    y2025,
-                    &format!(r#", "holidays": [{}]"#, holiday("2026-01-01", "X")),
-                ),
-                "calendar.holiday_out_of_range",
-            ),
-            (
-                spec(
-                    y2025,
-                    &format!(r#", "holidays": [{}]"#, holiday("2025-05-01", " ")),
-                ),
-                "calendar.empty_name",
-            ),
-            (
-                spec(
-                    y2025,
-                    &format!(
-                        r#", "holidays": [{}, {}, {}]"#,
-                        holiday("2025-05-01", "A"),
-                        holiday("2025-01-01", "B"),
-                        holiday("2025-05-01", "C")
-                    ),
-                ),
-                "calendar.duplicate_date",
-            ),
-            (
-                spec(
-                    y2025,
-                    r#", "holidays": [{"date": "2025-02-30", "kind": "cuti_bersama", "name": "X"}]"#,
-                ),
-                "calendar.invalid_spec",
-            ),
-            (
-                spec(
-                    y2025,
-                    r#", "holidays": [{"date": "2025-02-03", "kind": "libur", "name": "X"}]"#,
-                ),
-                "calendar.invalid_spec",
-            ),
-            (
-                spec(
-                    y2025,
-                    r#", "holidays": [{"date": "2025-02-03", "kind": "cuti_bersama"}]"#,
-                ),
-                "calendar.invalid_spec",
-            ),
-            (spec(y2025, r#", "holiday": []"#), "calendar.invalid_spec"),
-            (
-                r#"{"first_year": 2025}"#.to_owned(),
-                "calendar.invalid_spec",
-            ),
-            ("not json".to_owned(), "calendar.invalid_spec"),
+        // `{Y}` stands for a 2025 calendar, `{H}` for a valid holiday object.
+        let cases: &[(&str, &str)] = &[
+            (r#"{Y}"#, "ok"),
+            (r#"{Y, "weekend": []}"#, "ok"),
+            (r#"{Y, "holidays": [{H}]}"#, "ok"),
+            (r#"{"first_year": 9999, "last_year": 9999}"#, "ok"),
+            (r#"{"first_year": 1900, "last_year": 2099}"#, "ok"),
+            (r#"{"first_year": 2026, "last_year": 2025}"#, "calendar.invalid_years"),
+            (r#"{"first_year": 0, "last_year": 2025}"#, "calendar.invalid_years"),
+            (r#"{"first_year": 9999, "last_year": 10000}"#, "calendar.invalid_years"),
+            (r#"{"first_year": 1900, "last_year": 2100}"#, "calendar.span_too_long"),
+            (r#"{Y, "weekend": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]}"#, "calendar.invalid_weekend"),
+            (r#"{Y, "holidays": [{"date": "2026-01-01", "kind": "cuti_bersama", "name": "X"}]}"#, "calendar.holiday_out_of_range"),
+            (r#"{Y, "holidays": [{"date": "2025-05-01", "kind": "cuti_bersama", "name": " "}]}"#, "calendar.empty_name"),
+            (r#"{Y, "holidays": [{H}, {"date": "2025-01-01", "kind": "cuti_bersama", "name": "X"}, {H}]}"#, "calendar.duplicate_date"),
+            (r#"{Y, "weekend": ["sabtu"]}"#, "calendar.invalid_spec"),
+            (r#"{Y, "holidays": [{"date": "2025-02-30", "kind": "cuti_bersama", "name": "X"}]}"#, "calendar.invalid_spec"),
+            (r#"{Y, "holidays": [{"date": "2025-02-03", "kind": "libur", "name": "X"}]}"#, "calendar.invalid_spec"),
+            (r#"{Y, "holidays": [{"date": "2025-02-03", "kind": "cuti_bersama"}]}"#, "calendar.invalid_spec"),
+            (r#"{Y, "holidays": [{"date": "2025-02-03", "kind": "cuti_bersama", "name": "X", "note": ""}]}"#, "calendar.invalid_spec"),
+            (r#"{Y, "holiday": []}"#, "calendar.invalid_spec"),
+            (r#"{"first_year": 2025}"#, "calendar.invalid_spec"),
+            ("not json", "calendar.invalid_spec"),
         ];
-        for (json, want) in &cases {
-            let got = Calendar::from_json(json).map_or_else(|e| e.code(), |_| "ok");
+        for (template, want) in cases {
+            let json = template
+                .replace("{Y", r#"{"first_year": 2025, "last_year": 2025"#)
+                .replace("{H}", r#"{"date": "2025-05-01", "kind": "libur_nasional", "name": "Hari Buruh"}"#);
+            let got = Calendar::from_json(&json).map_or_else(|e| e.code(), |_| "ok");
             assert_eq!(got, *want, "{json}");
         }
     }
