@@ -182,7 +182,9 @@ impl AwardError {
                 format!(
                     "Kriteria \"{criterion}\" didefinisikan lebih dari sekali; kode kriteria harus unik"
                 ),
-                format!("Criterion \"{criterion}\" is defined more than once; criterion ids must be unique"),
+                format!(
+                    "Criterion \"{criterion}\" is defined more than once; criterion ids must be unique"
+                ),
             ),
             Self::WeightInvalid { criterion, weight } => Text::new(
                 format!(
@@ -196,9 +198,12 @@ impl AwardError {
                 format!("Jumlah bobot semua kriteria harus 100, bukan {sum}"),
                 format!("The criteria weights must sum to 100, not {sum}"),
             ),
-            Self::TargetInvalid { criterion, best, worst, direction } => {
-                target_message(criterion, *best, *worst, *direction)
-            }
+            Self::TargetInvalid {
+                criterion,
+                best,
+                worst,
+                direction,
+            } => target_message(criterion, *best, *worst, *direction),
             Self::MissingScoreInvalid { criterion, score } => Text::new(
                 format!(
                     "Nilai pengganti data kosong pada kriteria \"{criterion}\" harus antara 0 dan 1, \
@@ -210,7 +215,9 @@ impl AwardError {
                 ),
             ),
             Self::EligibilityInvalid { metric, min } => Text::new(
-                format!("Batas minimum {metric} pada syarat peserta harus bilangan berhingga, bukan {min}"),
+                format!(
+                    "Batas minimum {metric} pada syarat peserta harus bilangan berhingga, bukan {min}"
+                ),
                 format!("The eligibility minimum for {metric} must be a finite number, not {min}"),
             ),
             Self::WinnersZero => Text::new(
@@ -252,7 +259,10 @@ impl AwardError {
     /// ```
     #[must_use]
     pub fn is_definition(&self) -> bool {
-        !matches!(self, Self::DuplicateEntrant { .. } | Self::InvalidMetric { .. })
+        !matches!(
+            self,
+            Self::DuplicateEntrant { .. } | Self::InvalidMetric { .. }
+        )
     }
 }
 
@@ -274,7 +284,9 @@ fn target_message(criterion: &str, best: f64, worst: f64, direction: Direction) 
             format!(
                 "Target kriteria \"{criterion}\": nilai terbaik dan terburuk tidak boleh sama (keduanya {best})"
             ),
-            format!("The target of criterion \"{criterion}\" needs different best and worst values (both are {best})"),
+            format!(
+                "The target of criterion \"{criterion}\" needs different best and worst values (both are {best})"
+            ),
         );
     }
     match direction {
