@@ -454,7 +454,6 @@ fn score_category(
             // Rounding can push a perfect score a few ulps past 100.
             let score = sum.clamp(0.0, 100.0);
             // Scores are within 0..=100, so the key fits an i64 with room to spare.
-            #[allow(clippy::cast_possible_truncation)]
             let key = (score / SCORE_RESOLUTION).round() as i64;
             Row {
                 entrant: e,
