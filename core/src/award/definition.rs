@@ -13,10 +13,27 @@ use super::error::AwardError;
 
 /// How many winners a category has unless the definition says otherwise;
 /// both Kalsel awards name three per category.
+///
+/// # Example
+/// ```
+/// use aduan_core::award::{complaint_handling, DEFAULT_WINNERS};
+/// assert_eq!(complaint_handling().winners, DEFAULT_WINNERS);
+/// ```
 pub const DEFAULT_WINNERS: usize = 3;
 
 /// How far the weights may stray from summing to 100 and still be accepted,
 /// so that thirds written as `33.333333` are not refused.
+///
+/// # Example
+/// ```
+/// use aduan_core::award::{complaint_handling, WEIGHT_SUM_TOLERANCE};
+///
+/// let mut def = complaint_handling();
+/// def.criteria[0].weight += WEIGHT_SUM_TOLERANCE / 2.0;
+/// assert!(def.validate().is_ok());
+/// def.criteria[0].weight += WEIGHT_SUM_TOLERANCE;
+/// assert!(def.validate().is_err());
+/// ```
 pub const WEIGHT_SUM_TOLERANCE: f64 = 1e-6;
 
 /// One award: criteria with weights summing to 100, eligibility rules,

@@ -17,6 +17,24 @@ use super::error::AwardError;
 /// Scores closer than this many points are tied, so that floating-point
 /// noise (a last-digit difference between two sums of the same points)
 /// never decides a ranking: the tie-breaks do.
+///
+/// # Example
+/// ```
+/// use aduan_core::award::{score, AwardDefinition, Criterion, Direction, Entrant, Normalization};
+/// use aduan_core::{AgencyId, CategoryId, Text};
+///
+/// let def = AwardDefinition::new(
+///     "contoh",
+///     Text::new("Contoh", "Example"),
+///     vec![Criterion::new("c", Text::new("C", "C"), "m", 100.0, Direction::Higher, Normalization::Rate)],
+/// );
+/// let opd = CategoryId::new("opd").unwrap();
+/// let e = |id: &str, m: f64| Entrant::new(AgencyId::new(id).unwrap(), id, opd.clone()).with_metric("m", m);
+/// // 0.1 + 0.2 is a hair above 0.3, less than SCORE_RESOLUTION in points:
+/// // a tie, so the names decide.
+/// let board = score(&def, &[e("b", 0.1 + 0.2), e("a", 0.3)]).unwrap();
+/// assert_eq!(board.categories[0].ranked[0].id.as_str(), "a");
+/// ```
 pub const SCORE_RESOLUTION: f64 = 1e-9;
 
 /// One agency taking part in an award, with the metrics it is judged on.

@@ -11,6 +11,12 @@ use super::metric;
 
 /// The fewest complaints an agency needs in the period to be ranked by
 /// [`complaint_handling`].
+///
+/// # Example
+/// ```
+/// use aduan_core::award::{complaint_handling, EligibilityRule, DEFAULT_MIN_COMPLAINTS};
+/// assert_eq!(complaint_handling().eligibility, [EligibilityRule::min_complaints(DEFAULT_MIN_COMPLAINTS)]);
+/// ```
 pub const DEFAULT_MIN_COMPLAINTS: u32 = 5;
 
 /// "Pengelola Pengaduan Terbaik": the yearly complaint-handling award of
