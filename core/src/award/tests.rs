@@ -1241,7 +1241,9 @@ mod properties {
             which in any::<prop::sample::Index>(),
             delta in prop_oneof![0.0..1.0f64, 0.0..100.0f64],
         ) {
-            prop_assume!(!entrants.is_empty());
+            if entrants.is_empty() {
+                return Ok(());
+            }
             let i = who.index(entrants.len());
             let criterion = &def.criteria[which.index(def.criteria.len())];
             let Some(&x) = entrants[i].metrics.get(&criterion.metric) else {
