@@ -31,7 +31,9 @@ impl Rng {
 pub const AGENCIES: usize = 600;
 
 fn agencies() -> Vec<AgencyId> {
-    (0..AGENCIES).map(|i| AgencyId::new(format!("instansi-{i}")).unwrap()).collect()
+    (0..AGENCIES)
+        .map(|i| AgencyId::new(format!("instansi-{i}")).unwrap())
+        .collect()
 }
 
 /// One synthetic history: most complaints go the whole way, some stop early,
@@ -43,38 +45,93 @@ fn complaint(rng: &mut Rng, agencies: &[AgencyId]) -> Lifecycle {
     let kind = ComplaintKind::ALL[rng.below(3) as usize];
     let channel = ChannelKind::ALL[rng.below(6) as usize];
     let privacy = Privacy::ALL[rng.below(3) as usize];
-    let received = Action::Received { kind, agency: agency.clone(), privacy, channel };
-    let mut c = Lifecycle::start(&Event { at, actor: Actor::Reporter, action: received }).unwrap();
-    let officer = Actor::Penghubung { agency: agency.clone() };
+    let received = Action::Received {
+        kind,
+        agency: agency.clone(),
+        privacy,
+        channel,
+    };
+    let mut c = Lifecycle::start(&Event {
+        at,
+        actor: Actor::Reporter,
+        action: received,
+    })
+    .unwrap();
+    let officer = Actor::Penghubung {
+        agency: agency.clone(),
+    };
     let mut step = |c: &mut Lifecycle, rng: &mut Rng, actor: Actor, action: Action| {
         at += Duration::minutes(30 + rng.below(3 * 24 * 60) as i64);
         c.apply(&Event { at, actor, action }).unwrap();
     };
     let fate = rng.below(100);
     if fate < 3 {
-        step(&mut c, rng, Actor::Koordinator, Action::Archived {
-            reason: aduan_core::lifecycle::ArchiveReason::Spam,
-            note: String::new(),
-        });
+        step(
+            &mut c,
+            rng,
+            Actor::Koordinator,
+            Action::Archived {
+                reason: aduan_core::lifecycle::ArchiveReason::Spam,
+                note: String::new(),
+            },
+        );
         return c;
     }
     if fate < 6 {
         return c;
     }
-    step(&mut c, rng, Actor::Koordinator, Action::Verified { privacy: None });
-    step(&mut c, rng, Actor::Koordinator, Action::Disposed { to: agency.clone() });
+    step(
+        &mut c,
+        rng,
+        Actor::Koordinator,
+        Action::Verified { privacy: None },
+    );
+    step(
+        &mut c,
+        rng,
+        Actor::Koordinator,
+        Action::Disposed { to: agency.clone() },
+    );
     if fate < 10 {
-        step(&mut c, rng, officer.clone(), Action::Held { reason: "Menunggu data".into() });
-        step(&mut c, rng, Actor::Reporter, Action::InfoAdded { message: "Data terlampir".into() });
+        step(
+            &mut c,
+            rng,
+            officer.clone(),
+            Action::Held {
+                reason: "Menunggu data".into(),
+            },
+        );
+        step(
+            &mut c,
+            rng,
+            Actor::Reporter,
+            Action::InfoAdded {
+                message: "Data terlampir".into(),
+            },
+        );
     }
     if fate < 14 {
         return c;
     }
-    step(&mut c, rng, officer.clone(), Action::Responded { message: "Diperiksa".into() });
+    step(
+        &mut c,
+        rng,
+        officer.clone(),
+        Action::Responded {
+            message: "Diperiksa".into(),
+        },
+    );
     if fate < 20 {
         return c;
     }
-    step(&mut c, rng, officer, Action::FollowedUp { message: "Sudah ditindaklanjuti".into() });
+    step(
+        &mut c,
+        rng,
+        officer,
+        Action::FollowedUp {
+            message: "Sudah ditindaklanjuti".into(),
+        },
+    );
     if fate < 70 {
         step(&mut c, rng, Actor::Reporter, Action::Confirmed);
         if fate < 50 {
@@ -99,7 +156,12 @@ fn stats(c: &mut Criterion) {
     let policy = SlaPolicy::default();
     let now: DateTime<Utc> = "2026-12-31T00:00:00Z".parse().unwrap();
     let period = Period::new("2024-01-01".parse().unwrap(), "2026-12-31".parse().unwrap()).unwrap();
-    let ctx = StatsContext { policy: &policy, calendar: &calendar, period, now };
+    let ctx = StatsContext {
+        policy: &policy,
+        calendar: &calendar,
+        period,
+        now,
+    };
 
     let mut group = c.benchmark_group("stats");
     group.sample_size(10);

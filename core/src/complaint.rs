@@ -119,8 +119,14 @@ pub enum ChannelKind {
 
 impl ChannelKind {
     /// Every channel, in display order.
-    pub const ALL: [Self; 6] =
-        [Self::WebWidget, Self::Lapor, Self::Sms1708, Self::WhatsApp, Self::SocialMedia, Self::WalkIn];
+    pub const ALL: [Self; 6] = [
+        Self::WebWidget,
+        Self::Lapor,
+        Self::Sms1708,
+        Self::WhatsApp,
+        Self::SocialMedia,
+        Self::WalkIn,
+    ];
 
     /// The stable wire code.
     #[must_use]

@@ -24,8 +24,7 @@ use crate::calendar::{Calendar, CalendarError, WorkingDays};
 use crate::lifecycle::{Lifecycle, Status};
 use crate::zone::Zone;
 
-/// Seconds of working time in one working day: a working day counts whole.
-pub const SECONDS_PER_WORKING_DAY: i64 = 86_400;
+pub use crate::calendar::SECONDS_PER_WORKING_DAY;
 
 /// The deadlines of a deployment.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -48,10 +47,10 @@ impl Default for SlaPolicy {
     /// The SP4N-LAPOR! rules: 3, 5 and 10 working days; standard 5; at risk from 80 %.
     fn default() -> Self {
         Self {
-            disposition: WorkingDays(3),
-            follow_up: WorkingDays(5),
-            auto_close: WorkingDays(10),
-            response_standard: WorkingDays(5),
+            disposition: WorkingDays::new(3),
+            follow_up: WorkingDays::new(5),
+            auto_close: WorkingDays::new(10),
+            response_standard: WorkingDays::new(5),
             at_risk_percent: 80,
         }
     }
@@ -159,13 +158,17 @@ impl SlaReport {
     /// Whether any open clock is past its due instant.
     #[must_use]
     pub fn is_overdue(&self) -> bool {
-        self.most_urgent().is_some_and(|c| c.state == ClockState::Breached)
+        self.most_urgent()
+            .is_some_and(|c| c.state == ClockState::Breached)
     }
 
     /// Whether any open clock is at risk (and none is overdue).
     #[must_use]
     pub fn is_at_risk(&self) -> bool {
-        !self.is_overdue() && self.most_urgent().is_some_and(|c| c.state == ClockState::AtRisk)
+        !self.is_overdue()
+            && self
+                .most_urgent()
+                .is_some_and(|c| c.state == ClockState::AtRisk)
     }
 }
 
@@ -207,9 +210,15 @@ pub struct SlaContext<'a> {
 /// assert_eq!(report.disposition.due_at, at("2025-03-06T02:00:00Z"));
 /// assert_eq!(report.disposition.state, ClockState::Running);
 /// ```
-pub fn evaluate(c: &Lifecycle, ctx: &SlaContext<'_>, now: DateTime<Utc>) -> Result<SlaReport, CalendarError> {
+pub fn evaluate(
+    c: &Lifecycle,
+    ctx: &SlaContext<'_>,
+    now: DateTime<Utc>,
+) -> Result<SlaReport, CalendarError> {
     let pauses = c.pauses_until(now);
-    let archived_at = (c.status == Status::Diarsipkan).then_some(c.closed_at).flatten();
+    let archived_at = (c.status == Status::Diarsipkan)
+        .then_some(c.closed_at)
+        .flatten();
 
     let disposition = clock(
         ClockKind::Disposition,
@@ -236,19 +245,32 @@ pub fn evaluate(c: &Lifecycle, ctx: &SlaContext<'_>, now: DateTime<Utc>) -> Resu
                 seconds(ctx.policy.auto_close),
                 &pauses,
             )?;
-            Some(AutoClose { due_at, is_due: now >= due_at })
+            Some(AutoClose {
+                due_at,
+                is_due: now >= due_at,
+            })
         }
         _ => None,
     };
-    Ok(SlaReport { now, disposition, follow_up, auto_close })
+    Ok(SlaReport {
+        now,
+        disposition,
+        follow_up,
+        auto_close,
+    })
 }
 
 fn seconds(days: WorkingDays) -> i64 {
-    i64::from(days.0) * SECONDS_PER_WORKING_DAY
+    days.seconds()
 }
 
-type ClockEnv<'a, 'b> =
-    (&'a SlaContext<'b>, &'a [(DateTime<Utc>, DateTime<Utc>)], DateTime<Utc>, Option<DateTime<Utc>>, bool);
+type ClockEnv<'a, 'b> = (
+    &'a SlaContext<'b>,
+    &'a [(DateTime<Utc>, DateTime<Utc>)],
+    DateTime<Utc>,
+    Option<DateTime<Utc>>,
+    bool,
+);
 
 fn clock(
     kind: ClockKind,
@@ -260,8 +282,12 @@ fn clock(
     let budget_seconds = seconds(budget);
     // An archived complaint's clocks end where the complaint ended.
     let end = stopped_at.or(archived_at).unwrap_or(now).max(started_at);
-    let elapsed_working_seconds = ctx.calendar.working_seconds_excluding(ctx.zone, started_at, end, pauses)?;
-    let due_at = ctx.calendar.add_working_seconds_excluding(ctx.zone, started_at, budget_seconds, pauses)?;
+    let elapsed_working_seconds = ctx
+        .calendar
+        .working_seconds_excluding(ctx.zone, started_at, end, pauses)?;
+    let due_at =
+        ctx.calendar
+            .add_working_seconds_excluding(ctx.zone, started_at, budget_seconds, pauses)?;
     let state = match (stopped_at, archived_at) {
         (Some(stop), _) if stop <= due_at => ClockState::Met,
         (Some(_), _) => ClockState::Breached,
@@ -270,7 +296,8 @@ fn clock(
         (None, None) if now >= due_at => ClockState::Breached,
         (None, None) if on_hold => ClockState::Paused,
         (None, None)
-            if elapsed_working_seconds * 100 >= budget_seconds * i64::from(ctx.policy.at_risk_percent) =>
+            if elapsed_working_seconds * 100
+                >= budget_seconds * i64::from(ctx.policy.at_risk_percent) =>
         {
             ClockState::AtRisk
         }
@@ -350,12 +377,20 @@ impl ResponseTime {
 /// assert_eq!(rt.days(), 3.0);
 /// assert_eq!(rt.working_days(), 1.0);
 /// ```
-pub fn response_time(c: &Lifecycle, calendar: &Calendar, zone: Zone) -> Result<Option<ResponseTime>, CalendarError> {
+pub fn response_time(
+    c: &Lifecycle,
+    calendar: &Calendar,
+    zone: Zone,
+) -> Result<Option<ResponseTime>, CalendarError> {
     let Some(answered) = c.first_response_at else {
         return Ok(None);
     };
-    let working_seconds = calendar.working_seconds_excluding(zone, c.received_at, answered, &c.pauses)?;
-    Ok(Some(ResponseTime { seconds: (answered - c.received_at).num_seconds(), working_seconds }))
+    let working_seconds =
+        calendar.working_seconds_excluding(zone, c.received_at, answered, &c.pauses)?;
+    Ok(Some(ResponseTime {
+        seconds: (answered - c.received_at).num_seconds(),
+        working_seconds,
+    }))
 }
 
 #[cfg(test)]
@@ -367,7 +402,11 @@ mod tests {
     fn report(c: &Lifecycle, now: &str) -> SlaReport {
         let calendar = Calendar::indonesia();
         let policy = SlaPolicy::default();
-        let ctx = SlaContext { policy: &policy, calendar: &calendar, zone: Zone::WITA };
+        let ctx = SlaContext {
+            policy: &policy,
+            calendar: &calendar,
+            zone: Zone::WITA,
+        };
         evaluate(c, &ctx, at(now)).unwrap()
     }
 
@@ -386,14 +425,26 @@ mod tests {
             ("2025-03-06T10:00:00", ClockState::Breached),
         ];
         for (now, state) in cases {
-            check(Some(report(&monday, now).disposition), "2025-03-06T10:00:00", state);
+            check(
+                Some(report(&monday, now).disposition),
+                "2025-03-06T10:00:00",
+                state,
+            );
         }
         // Received on a Saturday: the clock starts Monday 00:00.
         let saturday = history(&[("2025-03-01T10:00:00", "receive")]);
-        check(Some(report(&saturday, "2025-03-01T11:00:00").disposition), "2025-03-06T00:00:00", ClockState::Running);
+        check(
+            Some(report(&saturday, "2025-03-01T11:00:00").disposition),
+            "2025-03-06T00:00:00",
+            ClockState::Running,
+        );
         // Idulfitri 1446 H: 28 Mar – 7 Apr 2025 has no working day.
         let lebaran = history(&[("2025-03-27T10:00:00", "receive")]);
-        check(Some(report(&lebaran, "2025-04-01T10:00:00").disposition), "2025-04-10T10:00:00", ClockState::Running);
+        check(
+            Some(report(&lebaran, "2025-04-01T10:00:00").disposition),
+            "2025-04-10T10:00:00",
+            ClockState::Running,
+        );
         // Disposed in time, then the clock stops.
         let done = history(&[
             ("2025-03-03T10:00:00", "receive"),
@@ -412,11 +463,22 @@ mod tests {
             ("2025-03-03T12:00:00", "hold"),
             ("2025-03-04T12:00:00", "resume"),
         ]);
-        check(Some(report(&held, "2025-03-05T10:00:00").disposition), "2025-03-07T10:00:00", ClockState::Running);
+        check(
+            Some(report(&held, "2025-03-05T10:00:00").disposition),
+            "2025-03-07T10:00:00",
+            ClockState::Running,
+        );
         // While on hold the clock is paused and its deadline moves with "now".
-        let holding = history(&[("2025-03-03T10:00:00", "receive"), ("2025-03-03T12:00:00", "hold")]);
+        let holding = history(&[
+            ("2025-03-03T10:00:00", "receive"),
+            ("2025-03-03T12:00:00", "hold"),
+        ]);
         let r = report(&holding, "2025-03-04T12:00:00");
-        check(Some(r.disposition), "2025-03-07T10:00:00", ClockState::Paused);
+        check(
+            Some(r.disposition),
+            "2025-03-07T10:00:00",
+            ClockState::Paused,
+        );
         assert_eq!(r.disposition.elapsed_working_seconds, 2 * 3600);
     }
 
@@ -428,19 +490,49 @@ mod tests {
             ("2025-03-10T10:00:00", "dispose"),
         ];
         let open = history(&base);
-        check(report(&open, "2025-03-12T10:00:00").follow_up, "2025-03-17T10:00:00", ClockState::Running);
-        check(report(&open, "2025-03-17T10:00:00").follow_up, "2025-03-17T10:00:00", ClockState::Breached);
+        check(
+            report(&open, "2025-03-12T10:00:00").follow_up,
+            "2025-03-17T10:00:00",
+            ClockState::Running,
+        );
+        check(
+            report(&open, "2025-03-17T10:00:00").follow_up,
+            "2025-03-17T10:00:00",
+            ClockState::Breached,
+        );
 
-        let in_time = history(&[base[0], base[1], base[2], ("2025-03-14T16:00:00", "follow_up")]);
+        let in_time = history(&[
+            base[0],
+            base[1],
+            base[2],
+            ("2025-03-14T16:00:00", "follow_up"),
+        ]);
         let r = report(&in_time, "2025-03-20T00:00:00");
         check(r.follow_up, "2025-03-17T10:00:00", ClockState::Met);
         // 10 working days after Friday 14 March 16:00, across Idulfitri.
         let auto = r.auto_close.unwrap();
-        assert_eq!((auto.due_at, auto.is_due), (at("2025-04-08T16:00:00"), false));
-        assert!(report(&in_time, "2025-04-08T16:00:00").auto_close.unwrap().is_due);
+        assert_eq!(
+            (auto.due_at, auto.is_due),
+            (at("2025-04-08T16:00:00"), false)
+        );
+        assert!(
+            report(&in_time, "2025-04-08T16:00:00")
+                .auto_close
+                .unwrap()
+                .is_due
+        );
 
-        let late = history(&[base[0], base[1], base[2], ("2025-03-18T08:00:00", "follow_up")]);
-        check(report(&late, "2025-03-20T00:00:00").follow_up, "2025-03-17T10:00:00", ClockState::Breached);
+        let late = history(&[
+            base[0],
+            base[1],
+            base[2],
+            ("2025-03-18T08:00:00", "follow_up"),
+        ]);
+        check(
+            report(&late, "2025-03-20T00:00:00").follow_up,
+            "2025-03-17T10:00:00",
+            ClockState::Breached,
+        );
 
         // A dispute gives the agency a fresh follow-up clock and stops auto-close.
         let disputed = history(&[
@@ -457,13 +549,27 @@ mod tests {
 
     #[test]
     fn archiving_cancels_open_clocks() {
-        let archived = history(&[("2025-03-03T10:00:00", "receive"), ("2025-03-04T10:00:00", "archive")]);
+        let archived = history(&[
+            ("2025-03-03T10:00:00", "receive"),
+            ("2025-03-04T10:00:00", "archive"),
+        ]);
         let r = report(&archived, "2025-06-01T00:00:00");
-        check(Some(r.disposition), "2025-03-06T10:00:00", ClockState::Cancelled);
+        check(
+            Some(r.disposition),
+            "2025-03-06T10:00:00",
+            ClockState::Cancelled,
+        );
         assert_eq!(r.most_urgent(), None);
         assert!(!r.is_overdue());
-        let late = history(&[("2025-03-03T10:00:00", "receive"), ("2025-03-10T10:00:00", "archive")]);
-        check(Some(report(&late, "2025-06-01T00:00:00").disposition), "2025-03-06T10:00:00", ClockState::Breached);
+        let late = history(&[
+            ("2025-03-03T10:00:00", "receive"),
+            ("2025-03-10T10:00:00", "archive"),
+        ]);
+        check(
+            Some(report(&late, "2025-06-01T00:00:00").disposition),
+            "2025-03-06T10:00:00",
+            ClockState::Breached,
+        );
     }
 
     #[test]
@@ -488,16 +594,21 @@ mod tests {
             ("2025-03-27T12:00:00", "dispose"),
             ("2025-04-08T10:00:00", "respond"),
         ]);
-        let rt = response_time(&c, &Calendar::indonesia(), Zone::WITA).unwrap().unwrap();
+        let rt = response_time(&c, &Calendar::indonesia(), Zone::WITA)
+            .unwrap()
+            .unwrap();
         assert_eq!(rt.days(), 12.0);
         assert_eq!(rt.working_seconds, 14 * 3600 + 10 * 3600);
-        assert!(rt.within(WorkingDays(1)));
+        assert!(rt.within(WorkingDays::new(1)));
     }
 
     #[test]
     fn policy_reads_from_json_with_defaults() {
         let p: SlaPolicy = serde_json::from_str(r#"{"follow_up": 7}"#).unwrap();
-        assert_eq!((p.disposition, p.follow_up), (WorkingDays(3), WorkingDays(7)));
+        assert_eq!(
+            (p.disposition, p.follow_up),
+            (WorkingDays::new(3), WorkingDays::new(7))
+        );
         assert!(serde_json::from_str::<SlaPolicy>(r#"{"folow_up": 7}"#).is_err());
     }
 }

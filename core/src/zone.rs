@@ -18,11 +18,17 @@ pub struct Zone {
 
 impl Zone {
     /// Waktu Indonesia Barat, UTC+7 (Asia/Jakarta, Asia/Pontianak).
-    pub const WIB: Self = Self { offset_seconds: 7 * 3600 };
+    pub const WIB: Self = Self {
+        offset_seconds: 7 * 3600,
+    };
     /// Waktu Indonesia Tengah, UTC+8 (Asia/Makassar): Kalimantan Selatan.
-    pub const WITA: Self = Self { offset_seconds: 8 * 3600 };
+    pub const WITA: Self = Self {
+        offset_seconds: 8 * 3600,
+    };
     /// Waktu Indonesia Timur, UTC+9 (Asia/Jayapura).
-    pub const WIT: Self = Self { offset_seconds: 9 * 3600 };
+    pub const WIT: Self = Self {
+        offset_seconds: 9 * 3600,
+    };
     /// Coordinated Universal Time.
     pub const UTC: Self = Self { offset_seconds: 0 };
 
@@ -102,7 +108,10 @@ impl Zone {
             "UTC" | "Z" | "ETC/UTC" => return Ok(Self::UTC),
             _ => {}
         }
-        let rest = t.strip_prefix("UTC").or_else(|| t.strip_prefix("utc")).unwrap_or(t);
+        let rest = t
+            .strip_prefix("UTC")
+            .or_else(|| t.strip_prefix("utc"))
+            .unwrap_or(t);
         let (sign, digits) = match rest.as_bytes().first() {
             Some(b'+') => (1, &rest[1..]),
             Some(b'-') => (-1, &rest[1..]),
@@ -211,13 +220,23 @@ mod tests {
             ("+123:00", None),
         ];
         for &(input, want) in cases {
-            assert_eq!(Zone::parse(input).ok().map(Zone::offset_seconds), want, "{input:?}");
+            assert_eq!(
+                Zone::parse(input).ok().map(Zone::offset_seconds),
+                want,
+                "{input:?}"
+            );
         }
     }
 
     #[test]
     fn round_trips_through_name() {
-        for z in [Zone::WIB, Zone::WITA, Zone::WIT, Zone::UTC, Zone::parse("-03:30").unwrap()] {
+        for z in [
+            Zone::WIB,
+            Zone::WITA,
+            Zone::WIT,
+            Zone::UTC,
+            Zone::parse("-03:30").unwrap(),
+        ] {
             assert_eq!(Zone::parse(&z.name()).unwrap(), z);
         }
     }
@@ -228,6 +247,9 @@ mod tests {
         assert_eq!(Zone::WIB.local_date(at).to_string(), "2025-01-01");
         assert_eq!(Zone::WITA.local_date(at).to_string(), "2025-01-02");
         let d = NaiveDate::from_ymd_opt(2025, 1, 2).unwrap();
-        assert_eq!(Zone::WITA.start_of(d).to_rfc3339(), "2025-01-01T16:00:00+00:00");
+        assert_eq!(
+            Zone::WITA.start_of(d).to_rfc3339(),
+            "2025-01-01T16:00:00+00:00"
+        );
     }
 }
