@@ -4,11 +4,12 @@
 use std::collections::BTreeMap;
 use std::hint::black_box;
 
+use aduan_core::award::{self, Entrant};
 use aduan_core::calendar::Calendar;
 use aduan_core::lifecycle::{Action, Actor, Event, Lifecycle};
 use aduan_core::sla::SlaPolicy;
 use aduan_core::stats::{Period, StatsByAgency, StatsContext};
-use aduan_core::{AgencyId, ChannelKind, ComplaintKind, Privacy, Rating, Zone};
+use aduan_core::{AgencyId, CategoryId, ChannelKind, ComplaintKind, Privacy, Rating, Zone};
 use chrono::{DateTime, Duration, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -28,7 +29,15 @@ impl Rng {
     }
 }
 
-pub const AGENCIES: usize = 600;
+const AGENCIES: usize = 600;
+const CATEGORIES: [&str; 6] = [
+    "opd",
+    "uptd",
+    "kabupaten-kota",
+    "bumd",
+    "kecamatan",
+    "puskesmas",
+];
 
 fn agencies() -> Vec<AgencyId> {
     (0..AGENCIES)
@@ -144,7 +153,7 @@ fn complaint(rng: &mut Rng, agencies: &[AgencyId]) -> Lifecycle {
     c
 }
 
-pub fn complaints(n: usize) -> Vec<Lifecycle> {
+fn complaints(n: usize) -> Vec<Lifecycle> {
     let agencies = agencies();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     (0..n).map(|_| complaint(&mut rng, &agencies)).collect()
@@ -172,6 +181,31 @@ fn stats(c: &mut Criterion) {
                 by.push(complaint).unwrap();
             }
             black_box(by.finish())
+        });
+    });
+    let definition = award::complaint_handling();
+    let categories: Vec<CategoryId> = CATEGORIES
+        .iter()
+        .map(|c| CategoryId::new(*c).unwrap())
+        .collect();
+    group.bench_function("1m_complaints_600_agencies_then_award", |b| {
+        b.iter(|| {
+            let mut by = StatsByAgency::new(ctx, BTreeMap::new(), Zone::WITA);
+            for complaint in &all {
+                by.push(complaint).unwrap();
+            }
+            let entrants: Vec<Entrant> = by
+                .finish()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (id, stats))| Entrant {
+                    name: id.to_string(),
+                    id,
+                    category: categories[i % categories.len()].clone(),
+                    metrics: stats.award_metrics(),
+                })
+                .collect();
+            black_box(award::score(&definition, &entrants).unwrap())
         });
     });
     group.finish();

@@ -289,6 +289,62 @@ pub struct Stats {
     pub monthly: Vec<MonthStats>,
 }
 
+impl Stats {
+    /// Complaints received in the period that were not archived: the volume
+    /// an agency handled (spam and duplicates are no merit).
+    #[must_use]
+    pub fn handled(&self) -> u32 {
+        self.total
+            - self
+                .by_status
+                .get(&Status::Diarsipkan)
+                .copied()
+                .unwrap_or(0)
+    }
+
+    /// The metrics the complaint-handling award reads
+    /// ([`award::complaint_handling`](crate::award::complaint_handling)),
+    /// keyed by [`award::metric`](crate::award::metric). A rate with nothing
+    /// to measure (say, no complaint disposed yet) is left out, so the award
+    /// states that data is missing instead of inventing a value.
+    ///
+    /// # Example
+    /// ```
+    /// # use aduan_core::stats::*;
+    /// # use aduan_core::award::metric;
+    /// # let stats = Stats { period: Period::year(2025), as_of: "2025-12-31T00:00:00Z".parse().unwrap(),
+    /// #     total: 0, by_kind: Default::default(), by_status: Default::default(),
+    /// #     by_channel: Default::default(), response: None, within_standard: Ratio::default(),
+    /// #     follow_up: Ratio::default(), completion: Ratio::default(), satisfaction: None,
+    /// #     open: 0, overdue: 0, monthly: vec![] };
+    /// let m = stats.award_metrics();
+    /// assert_eq!(m[metric::COMPLAINTS], 0.0);
+    /// assert!(!m.contains_key(metric::FOLLOW_UP_RATE));
+    /// ```
+    #[must_use]
+    pub fn award_metrics(&self) -> BTreeMap<String, f64> {
+        use crate::award::metric;
+        let mut m = BTreeMap::new();
+        m.insert(metric::COMPLAINTS.to_owned(), f64::from(self.handled()));
+        let rates = [
+            (metric::FOLLOW_UP_RATE, self.follow_up.share()),
+            (metric::WITHIN_STANDARD_SHARE, self.within_standard.share()),
+            (metric::COMPLETION_RATE, self.completion.share()),
+            (metric::SATISFACTION_MEAN, self.satisfaction.map(|s| s.mean)),
+            (
+                metric::MEDIAN_RESPONSE_DAYS,
+                self.response.map(|r| r.working_days.median),
+            ),
+        ];
+        for (key, value) in rates {
+            if let Some(v) = value {
+                m.insert(key.to_owned(), v);
+            }
+        }
+        m
+    }
+}
+
 /// What statistics are computed against.
 #[derive(Debug, Clone, Copy)]
 pub struct StatsContext<'a> {
@@ -646,6 +702,16 @@ mod tests {
         assert!(close(march.response.unwrap().days.median, 4.0));
         assert_eq!(s.monthly[5].received, 2);
         assert_eq!(s.monthly[0].response, None);
+
+        let m = s.award_metrics();
+        let get = |k: &str| m[k];
+        use crate::award::metric;
+        assert_eq!(get(metric::COMPLAINTS), 6.0);
+        assert_eq!(get(metric::FOLLOW_UP_RATE), 0.75);
+        assert_eq!(get(metric::WITHIN_STANDARD_SHARE), 0.8);
+        assert!(close(get(metric::COMPLETION_RATE), 1.0 / 3.0));
+        assert_eq!(get(metric::SATISFACTION_MEAN), 4.0);
+        assert_eq!(get(metric::MEDIAN_RESPONSE_DAYS), 2.5);
     }
 
     #[test]
