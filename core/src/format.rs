@@ -403,6 +403,8 @@ impl Rounded {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
     use Lang::{En, Id};
 
@@ -616,5 +618,35 @@ mod tests {
             }
         }
         assert_eq!(month_name(0, Id), None);
+    }
+
+    proptest! {
+        #[test]
+        fn decimals_round_to_the_nearest_and_agree_across_languages(
+            x in -1e12f64..1e12,
+            places in 0u8..7,
+        ) {
+            let en = decimal(x, places, En);
+            let id = decimal(x, places, Id);
+            // Indonesian is English with the separators swapped.
+            let swapped: String = en
+                .chars()
+                .map(|c| match c { ',' => '.', '.' => ',', c => c })
+                .collect();
+            prop_assert_eq!(&id, &swapped);
+            let back: f64 = en.replace(',', "").parse().unwrap();
+            let half_step = 0.5 * 10f64.powi(-i32::from(places));
+            prop_assert!((back - x).abs() <= half_step + 1e-9 * x.abs().max(1.0), "{} -> {}", x, en);
+            let fraction = en.split_once('.').map_or(0, |(_, f)| f.len());
+            prop_assert_eq!(fraction, usize::from(places));
+        }
+
+        #[test]
+        fn formatting_never_panics(x in any::<f64>(), places in any::<u8>(), n in any::<i64>()) {
+            for lang in [Id, En] {
+                let _ = (decimal(x, places, lang), percent(x, places, lang), days(x, places, lang));
+                prop_assert!(integer(n, lang).len() >= n.to_string().len());
+            }
+        }
     }
 }

@@ -56,6 +56,13 @@ use crate::error::{FieldError, Text};
 
 /// The 29 symbols of ticket numbers and access secrets, in index order:
 /// the digits 2–9 and the letters A–Y without I, L, O and U.
+///
+/// # Example
+/// ```
+/// use aduan_core::ticket::ALPHABET;
+/// assert_eq!(ALPHABET.len(), 29);
+/// assert!(!ALPHABET.contains(['0', 'O', '1', 'I', 'L', 'U', 'Z']));
+/// ```
 pub const ALPHABET: &str = "23456789ABCDEFGHJKMNPQRSTVWXY";
 
 const SYMBOLS: &[u8; 29] = b"23456789ABCDEFGHJKMNPQRSTVWXY";
@@ -100,6 +107,16 @@ const SECRET_EXAMPLE: &str = "4Q7M-K9RB-X2HT-5NPW";
 /// to fix the input. Checks run in the order the variants are listed, so a
 /// code that is both too short and contains a wrong character reports its
 /// length.
+///
+/// # Example
+/// ```
+/// use aduan_core::ticket::{TicketError, TicketNumber};
+/// use aduan_core::Lang;
+/// let err = TicketNumber::parse("K7M-4QO-9RJ").unwrap_err();
+/// assert_eq!(err, TicketError::TicketCharacter { character: 'O', position: 6 });
+/// assert_eq!(err.code(), "ticket.character");
+/// assert!(err.message().get(Lang::Id).starts_with("Nomor tiket tidak memakai “O” (karakter ke-6)"));
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TicketError {
@@ -392,6 +409,16 @@ fn weighted_sum(values: &[u8]) -> u64 {
 /// It can only be built from entropy or by parsing, so every value has a
 /// valid check symbol. Serde writes it as the canonical text and reading it
 /// back validates it.
+///
+/// # Example
+/// ```
+/// use aduan_core::ticket::TicketNumber;
+/// // The shell draws the randomness, e.g. from the operating system.
+/// let ticket = TicketNumber::from_entropy(0x5EED_0F_A1_C0FFEE);
+/// let typed_back = ticket.as_str().to_lowercase().replace('-', " ");
+/// assert_eq!(typed_back.parse::<TicketNumber>(), Ok(ticket));
+/// assert_eq!(serde_json::to_string(&ticket).unwrap(), format!("\"{ticket}\""));
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TicketNumber([u8; 11]);
 
@@ -521,6 +548,15 @@ impl<'de> Deserialize<'de> for TicketNumber {
 /// symbol differs. Serde writes it as its text, because the wire must carry
 /// it once, to the reporter who filed; a stored secret should be kept as a
 /// hash by the shell.
+///
+/// # Example
+/// ```
+/// use aduan_core::ticket::AccessSecret;
+/// let secret = AccessSecret::from_entropy(*b"sixteen random b");
+/// assert_eq!(format!("{secret:?}"), "AccessSecret(<redacted>)");
+/// let shown_once = secret.expose().to_owned();
+/// assert!(secret.matches(&shown_once.to_lowercase()));
+/// ```
 #[derive(Clone)]
 pub struct AccessSecret([u8; 19]);
 
