@@ -34,14 +34,7 @@ impl XorShift {
 /// eligibility floor and one in four has no satisfaction ratings, so every
 /// path of the engine is exercised.
 fn entrants() -> Vec<Entrant> {
-    let categories = [
-        "opd",
-        "uptd",
-        "kabupaten-kota",
-        "bumd",
-        "kecamatan",
-        "puskesmas",
-    ];
+    let categories = ["opd", "uptd", "kabupaten-kota", "bumd", "kecamatan", "puskesmas"];
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
     (0..600)
         .map(|i| {
@@ -52,10 +45,7 @@ fn entrants() -> Vec<Entrant> {
                 .with_metric(metric::FOLLOW_UP_RATE, 0.5 + rng.unit() * 0.5)
                 .with_metric(metric::WITHIN_STANDARD_SHARE, 0.4 + rng.unit() * 0.6)
                 .with_metric(metric::COMPLETION_RATE, 0.3 + rng.unit() * 0.7)
-                .with_metric(
-                    metric::MEDIAN_RESPONSE_DAYS,
-                    (rng.unit() * 10.0).round() / 2.0,
-                );
+                .with_metric(metric::MEDIAN_RESPONSE_DAYS, (rng.unit() * 10.0).round() / 2.0);
             if rng.unit() < 0.75 {
                 e = e.with_metric(metric::SATISFACTION_MEAN, 1.0 + rng.unit() * 4.0);
             }

@@ -40,11 +40,7 @@ impl Inputs {
     fn new() -> Self {
         let calendar = Calendar::indonesia();
         let days = (calendar.last_date() - calendar.first_date()).num_days() as u64 + 1;
-        Self {
-            calendar,
-            rng: XorShift(0x9E37_79B9_7F4A_7C15),
-            days,
-        }
+        Self { calendar, rng: XorShift(0x9E37_79B9_7F4A_7C15), days }
     }
 
     fn date(&mut self) -> NaiveDate {
@@ -88,25 +84,16 @@ fn calendar(c: &mut Criterion) {
         }));
     });
 
-    let pairs: Vec<(NaiveDate, NaiveDate)> =
-        (0..INPUTS).map(|_| (input.date(), input.date())).collect();
+    let pairs: Vec<(NaiveDate, NaiveDate)> = (0..INPUTS).map(|_| (input.date(), input.date())).collect();
     c.bench_function("calendar/working_days_between", |b| {
         b.iter(cycle(&pairs, |&(from, to)| {
-            black_box(
-                cal.working_days_between(black_box(from), black_box(to))
-                    .unwrap(),
-            );
+            black_box(cal.working_days_between(black_box(from), black_box(to)).unwrap());
         }));
     });
 
     // Up to 60 working days ahead from the first two years: always inside.
     let adds: Vec<(NaiveDate, i64)> = (0..INPUTS)
-        .map(|_| {
-            (
-                cal.first_date() + Days::new(input.rng.below(days - 366)),
-                input.rng.below(60) as i64,
-            )
-        })
+        .map(|_| (cal.first_date() + Days::new(input.rng.below(days - 366)), input.rng.below(60) as i64))
         .collect();
     c.bench_function("calendar/add_working_days", |b| {
         b.iter(cycle(&adds, |&(date, n)| {
@@ -130,22 +117,15 @@ fn calendar(c: &mut Criterion) {
     c.bench_function("calendar/working_seconds_excluding_2_pauses", |b| {
         b.iter(cycle(&spans, |(from, to, pauses)| {
             black_box(
-                cal.working_seconds_excluding(
-                    zone,
-                    black_box(*from),
-                    black_box(*to),
-                    black_box(pauses),
-                )
-                .unwrap(),
+                cal.working_seconds_excluding(zone, black_box(*from), black_box(*to), black_box(pauses))
+                    .unwrap(),
             );
         }));
     });
 
     // A due time: up to 10 working days from receipt, on hold twice.
-    let dues: Vec<(DateTime<Utc>, i64, Pauses)> = spans
-        .iter()
-        .map(|&(from, _, pauses)| (from, input.rng.below(10 * 86_400) as i64, pauses))
-        .collect();
+    let dues: Vec<(DateTime<Utc>, i64, Pauses)> =
+        spans.iter().map(|&(from, _, pauses)| (from, input.rng.below(10 * 86_400) as i64, pauses)).collect();
     c.bench_function("calendar/add_working_seconds_excluding_2_pauses", |b| {
         b.iter(cycle(&dues, |(from, secs, pauses)| {
             black_box(

@@ -30,19 +30,10 @@ impl Rng {
 }
 
 const AGENCIES: usize = 600;
-const CATEGORIES: [&str; 6] = [
-    "opd",
-    "uptd",
-    "kabupaten-kota",
-    "bumd",
-    "kecamatan",
-    "puskesmas",
-];
+const CATEGORIES: [&str; 6] = ["opd", "uptd", "kabupaten-kota", "bumd", "kecamatan", "puskesmas"];
 
 fn agencies() -> Vec<AgencyId> {
-    (0..AGENCIES)
-        .map(|i| AgencyId::new(format!("instansi-{i}")).unwrap())
-        .collect()
+    (0..AGENCIES).map(|i| AgencyId::new(format!("instansi-{i}")).unwrap()).collect()
 }
 
 /// One synthetic history: most complaints go the whole way, some stop early,
@@ -54,21 +45,9 @@ fn complaint(rng: &mut Rng, agencies: &[AgencyId]) -> Lifecycle {
     let kind = ComplaintKind::ALL[rng.below(3) as usize];
     let channel = ChannelKind::ALL[rng.below(6) as usize];
     let privacy = Privacy::ALL[rng.below(3) as usize];
-    let received = Action::Received {
-        kind,
-        agency: agency.clone(),
-        privacy,
-        channel,
-    };
-    let mut c = Lifecycle::start(&Event {
-        at,
-        actor: Actor::Reporter,
-        action: received,
-    })
-    .unwrap();
-    let officer = Actor::Penghubung {
-        agency: agency.clone(),
-    };
+    let received = Action::Received { kind, agency: agency.clone(), privacy, channel };
+    let mut c = Lifecycle::start(&Event { at, actor: Actor::Reporter, action: received }).unwrap();
+    let officer = Actor::Penghubung { agency: agency.clone() };
     let mut step = |c: &mut Lifecycle, rng: &mut Rng, actor: Actor, action: Action| {
         at += Duration::minutes(30 + rng.below(3 * 24 * 60) as i64);
         c.apply(&Event { at, actor, action }).unwrap();
@@ -79,68 +58,27 @@ fn complaint(rng: &mut Rng, agencies: &[AgencyId]) -> Lifecycle {
             &mut c,
             rng,
             Actor::Koordinator,
-            Action::Archived {
-                reason: aduan_core::lifecycle::ArchiveReason::Spam,
-                note: String::new(),
-            },
+            Action::Archived { reason: aduan_core::lifecycle::ArchiveReason::Spam, note: String::new() },
         );
         return c;
     }
     if fate < 6 {
         return c;
     }
-    step(
-        &mut c,
-        rng,
-        Actor::Koordinator,
-        Action::Verified { privacy: None },
-    );
-    step(
-        &mut c,
-        rng,
-        Actor::Koordinator,
-        Action::Disposed { to: agency.clone() },
-    );
+    step(&mut c, rng, Actor::Koordinator, Action::Verified { privacy: None });
+    step(&mut c, rng, Actor::Koordinator, Action::Disposed { to: agency.clone() });
     if fate < 10 {
-        step(
-            &mut c,
-            rng,
-            officer.clone(),
-            Action::Held {
-                reason: "Menunggu data".into(),
-            },
-        );
-        step(
-            &mut c,
-            rng,
-            Actor::Reporter,
-            Action::InfoAdded {
-                message: "Data terlampir".into(),
-            },
-        );
+        step(&mut c, rng, officer.clone(), Action::Held { reason: "Menunggu data".into() });
+        step(&mut c, rng, Actor::Reporter, Action::InfoAdded { message: "Data terlampir".into() });
     }
     if fate < 14 {
         return c;
     }
-    step(
-        &mut c,
-        rng,
-        officer.clone(),
-        Action::Responded {
-            message: "Diperiksa".into(),
-        },
-    );
+    step(&mut c, rng, officer.clone(), Action::Responded { message: "Diperiksa".into() });
     if fate < 20 {
         return c;
     }
-    step(
-        &mut c,
-        rng,
-        officer,
-        Action::FollowedUp {
-            message: "Sudah ditindaklanjuti".into(),
-        },
-    );
+    step(&mut c, rng, officer, Action::FollowedUp { message: "Sudah ditindaklanjuti".into() });
     if fate < 70 {
         step(&mut c, rng, Actor::Reporter, Action::Confirmed);
         if fate < 50 {
@@ -165,12 +103,7 @@ fn stats(c: &mut Criterion) {
     let policy = SlaPolicy::default();
     let now: DateTime<Utc> = "2026-12-31T00:00:00Z".parse().unwrap();
     let period = Period::new("2024-01-01".parse().unwrap(), "2026-12-31".parse().unwrap()).unwrap();
-    let ctx = StatsContext {
-        policy: &policy,
-        calendar: &calendar,
-        period,
-        now,
-    };
+    let ctx = StatsContext { policy: &policy, calendar: &calendar, period, now };
 
     let mut group = c.benchmark_group("stats");
     group.sample_size(10);
@@ -184,10 +117,7 @@ fn stats(c: &mut Criterion) {
         });
     });
     let definition = award::complaint_handling();
-    let categories: Vec<CategoryId> = CATEGORIES
-        .iter()
-        .map(|c| CategoryId::new(*c).unwrap())
-        .collect();
+    let categories: Vec<CategoryId> = CATEGORIES.iter().map(|c| CategoryId::new(*c).unwrap()).collect();
     group.bench_function("1m_complaints_600_agencies_then_award", |b| {
         b.iter(|| {
             let mut by = StatsByAgency::new(ctx, BTreeMap::new(), Zone::WITA);

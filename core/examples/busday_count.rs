@@ -21,24 +21,17 @@ use chrono::NaiveDate;
 const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let path = std::env::args()
-        .nth(1)
-        .ok_or("usage: busday_count PAIRS.bin")?;
+    let path = std::env::args().nth(1).ok_or("usage: busday_count PAIRS.bin")?;
     let bytes = std::fs::read(&path)?;
     if bytes.len() % 8 != 0 {
-        return Err(format!(
-            "{path}: {} bytes is not a whole number of i32 pairs",
-            bytes.len()
-        )
-        .into());
+        return Err(format!("{path}: {} bytes is not a whole number of i32 pairs", bytes.len()).into());
     }
     let calendar = Calendar::indonesia();
 
     let converting = Instant::now();
     let date = |b: &[u8]| {
         let days = i32::from_le_bytes(b.try_into().expect("chunks of 4"));
-        days.checked_add(UNIX_EPOCH_DAYS_FROM_CE)
-            .and_then(NaiveDate::from_num_days_from_ce_opt)
+        days.checked_add(UNIX_EPOCH_DAYS_FROM_CE).and_then(NaiveDate::from_num_days_from_ce_opt)
     };
     let pairs = bytes
         .chunks_exact(8)

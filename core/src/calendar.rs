@@ -113,9 +113,7 @@ const MAX_YEAR: i32 = 9999;
 /// assert_eq!(follow_up, WorkingDays::new(5));
 /// assert_eq!(follow_up.seconds(), 5 * 86_400);
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct WorkingDays(u32);
 
@@ -402,9 +400,7 @@ impl Calendar {
     /// ```
     pub fn from_json(json: &str) -> Result<Self, CalendarError> {
         let spec: CalendarSpec =
-            serde_json::from_str(json).map_err(|e| CalendarError::InvalidSpec {
-                reason: e.to_string(),
-            })?;
+            serde_json::from_str(json).map_err(|e| CalendarError::InvalidSpec { reason: e.to_string() })?;
         Self::build(spec)
     }
 
@@ -431,16 +427,10 @@ impl Calendar {
             && (MIN_YEAR..=MAX_YEAR).contains(&last_year)
             && first_year <= last_year;
         if !years_ok {
-            return Err(CalendarError::InvalidYears {
-                first_year,
-                last_year,
-            });
+            return Err(CalendarError::InvalidYears { first_year, last_year });
         }
         if last_year - first_year + 1 > MAX_SPAN_YEARS {
-            return Err(CalendarError::SpanTooLong {
-                first_year,
-                last_year,
-            });
+            return Err(CalendarError::SpanTooLong { first_year, last_year });
         }
         let mut weekend = [false; 7];
         for day in &spec.weekend {
@@ -451,34 +441,24 @@ impl Calendar {
         }
         for holiday in &spec.holidays {
             if !(first_year..=last_year).contains(&holiday.date.year()) {
-                return Err(CalendarError::HolidayOutOfRange {
-                    date: holiday.date,
-                    first_year,
-                    last_year,
-                });
+                return Err(CalendarError::HolidayOutOfRange { date: holiday.date, first_year, last_year });
             }
             if holiday.name.trim().is_empty() {
                 return Err(CalendarError::EmptyName { date: holiday.date });
             }
         }
         spec.holidays.sort_by_key(|h| h.date);
-        if let Some(pair) = spec
-            .holidays
-            .windows(2)
-            .find(|pair| pair[0].date == pair[1].date)
-        {
+        if let Some(pair) = spec.holidays.windows(2).find(|pair| pair[0].date == pair[1].date) {
             return Err(CalendarError::DuplicateDate { date: pair[0].date });
         }
 
         let jan_1 = |year| NaiveDate::from_ymd_opt(year, 1, 1).expect("years 1..=10000 exist");
         let first = jan_1(first_year);
         let end = jan_1(last_year + 1);
-        let offset_of = |date: NaiveDate| {
-            u32::try_from((date - first).num_days()).expect("at most 200 years of days")
-        };
-        let year_start: Box<[u32]> = (first_year..=last_year + 1)
-            .map(|year| offset_of(jan_1(year)))
-            .collect();
+        let offset_of =
+            |date: NaiveDate| u32::try_from((date - first).num_days()).expect("at most 200 years of days");
+        let year_start: Box<[u32]> =
+            (first_year..=last_year + 1).map(|year| offset_of(jan_1(year))).collect();
         let days = offset_of(end) as usize;
 
         let mut closed = vec![false; days];
@@ -498,11 +478,7 @@ impl Calendar {
         }
 
         Ok(Self {
-            base_secs: first
-                .and_hms_opt(0, 0, 0)
-                .expect("midnight exists")
-                .and_utc()
-                .timestamp(),
+            base_secs: first.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc().timestamp(),
             last: end.pred_opt().expect("the year before 10000 exists"),
             first,
             year_start,
@@ -565,10 +541,7 @@ impl Calendar {
     #[must_use]
     pub fn holiday(&self, date: NaiveDate) -> Option<&Holiday> {
         let holidays = &self.spec.holidays;
-        holidays
-            .binary_search_by_key(&date, |h| h.date)
-            .ok()
-            .map(|i| &holidays[i])
+        holidays.binary_search_by_key(&date, |h| h.date).ok().map(|i| &holidays[i])
     }
 
     /// Every holiday, in date order.
@@ -636,11 +609,7 @@ impl Calendar {
     /// assert_eq!(calendar.working_days_between(date(2024, 1, 1), date(2027, 1, 1)), Ok(715));
     /// assert!(calendar.working_days_between(date(2027, 1, 1), date(2024, 1, 1)).is_err());
     /// ```
-    pub fn working_days_between(
-        &self,
-        start: NaiveDate,
-        end: NaiveDate,
-    ) -> Result<i64, CalendarError> {
+    pub fn working_days_between(&self, start: NaiveDate, end: NaiveDate) -> Result<i64, CalendarError> {
         if let (Some(s), Some(e)) = (self.offset(start), self.offset(end)) {
             // Written so that the direction needs no branch: random
             // directions are what a batch of pairs brings.
@@ -658,20 +627,13 @@ impl Calendar {
     /// past an edge of the calendar: an error naming the bad date, or a
     /// reversed range ending the day before the first date.
     #[cold]
-    fn working_days_between_at_edges(
-        &self,
-        start: NaiveDate,
-        end: NaiveDate,
-    ) -> Result<i64, CalendarError> {
+    fn working_days_between_at_edges(&self, start: NaiveDate, end: NaiveDate) -> Result<i64, CalendarError> {
         if start <= end {
             let (s, e) = (self.bound_index(start)?, self.bound_index(end)?);
             return Ok(i64::from(self.prefix[e]) - i64::from(self.prefix[s]));
         }
         let s = self.day_index(start)?;
-        let e = end
-            .succ_opt()
-            .and_then(|after| self.offset(after))
-            .ok_or_else(|| self.out_of_range(end))?;
+        let e = end.succ_opt().and_then(|after| self.offset(after)).ok_or_else(|| self.out_of_range(end))?;
         Ok(i64::from(self.prefix[e]) - i64::from(self.prefix[s + 1]))
     }
 
@@ -696,11 +658,7 @@ impl Calendar {
     /// assert_eq!(calendar.add_working_days(date(2025, 4, 8), -1), Ok(date(2025, 3, 27)));
     /// assert!(calendar.add_working_days(date(2026, 12, 31), 1).is_err());
     /// ```
-    pub fn add_working_days(
-        &self,
-        date: NaiveDate,
-        n: impl Into<i64>,
-    ) -> Result<NaiveDate, CalendarError> {
+    pub fn add_working_days(&self, date: NaiveDate, n: impl Into<i64>) -> Result<NaiveDate, CalendarError> {
         let i = self.day_index(date)?;
         let n = n.into();
         // The rank (in `working`) of the answer: working days before `date`
@@ -847,11 +805,7 @@ impl Calendar {
         let start = self.local_secs(zone, from)?;
         let found = match secs {
             0 => return Ok(from),
-            1.. => self.forward(
-                start,
-                secs,
-                &self.merged_pauses(zone, pauses, start, self.total_secs()),
-            ),
+            1.. => self.forward(start, secs, &self.merged_pauses(zone, pauses, start, self.total_secs())),
             _ => self.backward(
                 start,
                 secs.checked_neg().unwrap_or(i64::MAX),
@@ -892,9 +846,7 @@ impl Calendar {
     }
 
     fn date_at(&self, offset: u32) -> NaiveDate {
-        self.first
-            .checked_add_days(Days::new(u64::from(offset)))
-            .expect("offsets are inside the calendar")
+        self.first.checked_add_days(Days::new(u64::from(offset))).expect("offsets are inside the calendar")
     }
 
     /// The seconds from the start of the calendar to its end, in local time.
@@ -934,11 +886,7 @@ impl Calendar {
         let into = x % DAY;
         let before = i64::from(self.prefix[day]) * DAY;
         // `into > 0` first: at the very end of the calendar `day + 1` is past the table.
-        if into > 0 && self.prefix[day + 1] != self.prefix[day] {
-            before + into
-        } else {
-            before
-        }
+        if into > 0 && self.prefix[day + 1] != self.prefix[day] { before + into } else { before }
     }
 
     /// The earliest `x` with `worked(x) == target`, for `target > 0`.
@@ -989,11 +937,7 @@ impl Calendar {
             cursor = pause_start;
         }
         let target = self.worked(cursor) - remaining;
-        if target < 0 {
-            None
-        } else {
-            self.latest_with(target)
-        }
+        if target < 0 { None } else { self.latest_with(target) }
     }
 
     /// The pauses as local seconds clipped to `[low, high)`, sorted, with
@@ -1008,10 +952,7 @@ impl Calendar {
         let mut clipped: Vec<(i64, i64)> = pauses
             .iter()
             .map(|&(start, end)| {
-                (
-                    self.raw_local_secs(zone, start).max(low),
-                    self.raw_local_secs(zone, end).min(high),
-                )
+                (self.raw_local_secs(zone, start).max(low), self.raw_local_secs(zone, end).min(high))
             })
             .filter(|(start, end)| start < end)
             .collect();
@@ -1028,20 +969,12 @@ impl Calendar {
 
     #[cold]
     fn out_of_range(&self, date: NaiveDate) -> CalendarError {
-        CalendarError::OutOfRange {
-            date,
-            first: self.first,
-            last: self.last,
-        }
+        CalendarError::OutOfRange { date, first: self.first, last: self.last }
     }
 
     #[cold]
     fn beyond_range(&self, from: NaiveDate) -> CalendarError {
-        CalendarError::BeyondRange {
-            from,
-            first: self.first,
-            last: self.last,
-        }
+        CalendarError::BeyondRange { from, first: self.first, last: self.last }
     }
 }
 
@@ -1169,11 +1102,7 @@ impl CalendarError {
     pub fn message(&self) -> Text {
         match self {
             Self::OutOfRange { date, first, last } => Text::new(
-                format!(
-                    "Tanggal {} di luar kalender kerja ({})",
-                    tanggal(*date),
-                    rentang(*first, *last)
-                ),
+                format!("Tanggal {} di luar kalender kerja ({})", tanggal(*date), rentang(*first, *last)),
                 format!(
                     "The date {} is outside the working-day calendar ({})",
                     date_en(*date),
@@ -1196,10 +1125,7 @@ impl CalendarError {
                 format!("Definisi kalender kerja tidak sesuai format: {reason}"),
                 format!("The working-day calendar definition does not match the format: {reason}"),
             ),
-            Self::InvalidYears {
-                first_year,
-                last_year,
-            } => Text::new(
+            Self::InvalidYears { first_year, last_year } => Text::new(
                 format!(
                     "Tahun kalender {first_year}–{last_year} tidak valid: tahun harus antara {MIN_YEAR} dan {MAX_YEAR}, tahun awal tidak melebihi tahun akhir"
                 ),
@@ -1207,10 +1133,7 @@ impl CalendarError {
                     "Calendar years {first_year}–{last_year} are invalid: years must be between {MIN_YEAR} and {MAX_YEAR}, the first no later than the last"
                 ),
             ),
-            Self::SpanTooLong {
-                first_year,
-                last_year,
-            } => Text::new(
+            Self::SpanTooLong { first_year, last_year } => Text::new(
                 format!(
                     "Kalender {first_year}–{last_year} mencakup {} tahun; paling banyak {MAX_SPAN_YEARS} tahun",
                     i64::from(*last_year) - i64::from(*first_year) + 1
@@ -1224,29 +1147,16 @@ impl CalendarError {
                 "Akhir pekan tidak boleh mencakup ketujuh hari: minimal satu hari harus hari kerja",
                 "The weekend cannot cover all seven days: at least one day must be a working day",
             ),
-            Self::HolidayOutOfRange {
-                date,
-                first_year,
-                last_year,
-            } => Text::new(
-                format!(
-                    "Hari libur {} di luar tahun kalender {first_year}–{last_year}",
-                    tanggal(*date)
-                ),
+            Self::HolidayOutOfRange { date, first_year, last_year } => Text::new(
+                format!("Hari libur {} di luar tahun kalender {first_year}–{last_year}", tanggal(*date)),
                 format!(
                     "The holiday on {} is outside the calendar's years {first_year}–{last_year}",
                     date_en(*date)
                 ),
             ),
             Self::DuplicateDate { date } => Text::new(
-                format!(
-                    "Tanggal {} tercantum lebih dari sekali sebagai hari libur",
-                    tanggal(*date)
-                ),
-                format!(
-                    "The date {} is listed more than once as a holiday",
-                    date_en(*date)
-                ),
+                format!("Tanggal {} tercantum lebih dari sekali sebagai hari libur", tanggal(*date)),
+                format!("The date {} is listed more than once as a holiday", date_en(*date)),
             ),
             Self::EmptyName { date } => Text::new(
                 format!("Hari libur {} harus diberi nama", tanggal(*date)),
@@ -1307,22 +1217,12 @@ const MONTHS: [&str; 12] = [
 
 /// "3 Januari 2027".
 fn tanggal(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        BULAN[date.month0() as usize],
-        date.year()
-    )
+    format!("{} {} {}", date.day(), BULAN[date.month0() as usize], date.year())
 }
 
 /// "3 January 2027".
 fn date_en(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
+    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
 }
 
 fn rentang(first: NaiveDate, last: NaiveDate) -> String {
@@ -1349,11 +1249,7 @@ mod tests {
         IsWorking(&'static str),
         Between(&'static str, &'static str),
         AddDays(&'static str, i64),
-        Seconds(
-            &'static str,
-            &'static str,
-            &'static [(&'static str, &'static str)],
-        ),
+        Seconds(&'static str, &'static str, &'static [(&'static str, &'static str)]),
         AddSeconds(&'static str, i64, &'static [(&'static str, &'static str)]),
     }
 
@@ -1362,8 +1258,8 @@ mod tests {
     }
 
     fn wita(s: &str) -> DateTime<Utc> {
-        let local = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M")
-            .unwrap_or_else(|e| panic!("{s:?}: {e}"));
+        let local =
+            NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap_or_else(|e| panic!("{s:?}: {e}"));
         Zone::WITA.to_utc(local)
     }
 
@@ -1374,26 +1270,21 @@ mod tests {
     /// Runs each case and compares its rendered result, or its error code.
     fn check(cases: &[(Op, &str)]) {
         let cal = Calendar::indonesia();
-        let render =
-            |result: Result<String, CalendarError>| result.unwrap_or_else(|e| e.code().to_owned());
+        let render = |result: Result<String, CalendarError>| result.unwrap_or_else(|e| e.code().to_owned());
         let local = |t: DateTime<Utc>| Zone::WITA.local(t).format("%Y-%m-%d %H:%M").to_string();
         for (op, want) in cases {
             let got = match op {
                 Op::IsWorking(d) => render(cal.is_working_day(date(d)).map(|b| b.to_string())),
-                Op::Between(a, b) => render(
-                    cal.working_days_between(date(a), date(b))
-                        .map(|n| n.to_string()),
-                ),
-                Op::AddDays(d, n) => {
-                    render(cal.add_working_days(date(d), *n).map(|d| d.to_string()))
+                Op::Between(a, b) => {
+                    render(cal.working_days_between(date(a), date(b)).map(|n| n.to_string()))
                 }
+                Op::AddDays(d, n) => render(cal.add_working_days(date(d), *n).map(|d| d.to_string())),
                 Op::Seconds(a, b, p) => render(
                     cal.working_seconds_excluding(Zone::WITA, wita(a), wita(b), &wita_pauses(p))
                         .map(|s| s.to_string()),
                 ),
                 Op::AddSeconds(a, s, p) => render(
-                    cal.add_working_seconds_excluding(Zone::WITA, wita(a), *s, &wita_pauses(p))
-                        .map(local),
+                    cal.add_working_seconds_excluding(Zone::WITA, wita(a), *s, &wita_pauses(p)).map(local),
                 ),
             };
             assert_eq!(got, *want, "{op:?}");
@@ -1554,35 +1445,18 @@ mod tests {
         // Wednesday 00:30 in WITA and WIT; 23:30 UTC on Sunday 17 August is
         // already Monday 18 August (cuti bersama) in all three.
         let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
-        let hour = |zone| {
-            cal.working_seconds_between(
-                zone,
-                at("2025-08-19T16:00:00Z"),
-                at("2025-08-19T17:00:00Z"),
-            )
-        };
+        let hour =
+            |zone| cal.working_seconds_between(zone, at("2025-08-19T16:00:00Z"), at("2025-08-19T17:00:00Z"));
         assert_eq!(hour(Zone::WIB), Ok(3600));
         assert_eq!(hour(Zone::WITA), Ok(3600));
-        let sunday_night = cal.working_seconds_between(
-            Zone::WIB,
-            at("2025-08-17T16:00:00Z"),
-            at("2025-08-18T17:00:00Z"),
-        );
+        let sunday_night =
+            cal.working_seconds_between(Zone::WIB, at("2025-08-17T16:00:00Z"), at("2025-08-18T17:00:00Z"));
         assert_eq!(sunday_night, Ok(0));
         let instant = at("2025-08-19T17:00:00Z");
-        assert_eq!(
-            cal.add_working_seconds(Zone::UTC, instant, 3600),
-            Ok(at("2025-08-19T18:00:00Z"))
-        );
+        assert_eq!(cal.add_working_seconds(Zone::UTC, instant, 3600), Ok(at("2025-08-19T18:00:00Z")));
         // Far-away instants are refused, not overflowed.
-        assert!(
-            cal.working_seconds_between(Zone::WIT, DateTime::<Utc>::MIN_UTC, instant)
-                .is_err()
-        );
-        assert!(
-            cal.add_working_seconds(Zone::WIT, DateTime::<Utc>::MAX_UTC, 1)
-                .is_err()
-        );
+        assert!(cal.working_seconds_between(Zone::WIT, DateTime::<Utc>::MIN_UTC, instant).is_err());
+        assert!(cal.add_working_seconds(Zone::WIT, DateTime::<Utc>::MAX_UTC, 1).is_err());
         // Sub-second parts are dropped.
         let frac = instant + Duration::milliseconds(999);
         assert_eq!(cal.working_seconds_between(Zone::WIB, instant, frac), Ok(0));
@@ -1613,24 +1487,13 @@ mod tests {
         ";
         let cal = Calendar::indonesia();
         let of_kind = |kind| -> BTreeSet<String> {
-            cal.holidays()
-                .filter(|h| h.kind == kind)
-                .map(|h| h.date.to_string())
-                .collect()
+            cal.holidays().filter(|h| h.kind == kind).map(|h| h.date.to_string()).collect()
         };
-        let expect = |dates: &str| {
-            dates
-                .split_whitespace()
-                .map(str::to_owned)
-                .collect::<BTreeSet<_>>()
-        };
+        let expect = |dates: &str| dates.split_whitespace().map(str::to_owned).collect::<BTreeSet<_>>();
         assert_eq!(of_kind(HolidayKind::LiburNasional), expect(libur));
         assert_eq!(of_kind(HolidayKind::CutiBersama), expect(cuti));
         assert_eq!(cal.spec().weekend, [Weekday::Sat, Weekday::Sun]);
-        assert!(
-            cal.holidays()
-                .all(|h| h.name.len() > 5 && h.name.trim() == h.name)
-        );
+        assert!(cal.holidays().all(|h| h.name.len() > 5 && h.name.trim() == h.name));
         let names = |d| cal.holiday(date(d)).map(|h| h.name.as_str());
         assert_eq!(names("2024-02-14"), Some("Pemilihan Umum 2024"));
         assert_eq!(names("2025-03-31"), Some("Hari Raya Idulfitri 1446 H"));
@@ -1706,50 +1569,19 @@ mod tests {
         let d = |s| date(s);
         let (first, last) = (d("2024-01-01"), d("2026-12-31"));
         let errors = [
-            CalendarError::OutOfRange {
-                date: d("2027-01-03"),
-                first,
-                last,
-            },
-            CalendarError::BeyondRange {
-                from: d("2026-12-24"),
-                first,
-                last,
-            },
-            CalendarError::InvalidSpec {
-                reason: "missing field `last_year`".to_owned(),
-            },
-            CalendarError::InvalidYears {
-                first_year: 2027,
-                last_year: 2026,
-            },
-            CalendarError::SpanTooLong {
-                first_year: 1900,
-                last_year: 2100,
-            },
+            CalendarError::OutOfRange { date: d("2027-01-03"), first, last },
+            CalendarError::BeyondRange { from: d("2026-12-24"), first, last },
+            CalendarError::InvalidSpec { reason: "missing field `last_year`".to_owned() },
+            CalendarError::InvalidYears { first_year: 2027, last_year: 2026 },
+            CalendarError::SpanTooLong { first_year: 1900, last_year: 2100 },
             CalendarError::InvalidWeekend,
-            CalendarError::HolidayOutOfRange {
-                date: d("2027-01-01"),
-                first_year: 2024,
-                last_year: 2026,
-            },
-            CalendarError::DuplicateDate {
-                date: d("2025-08-18"),
-            },
-            CalendarError::EmptyName {
-                date: d("2025-05-01"),
-            },
+            CalendarError::HolidayOutOfRange { date: d("2027-01-01"), first_year: 2024, last_year: 2026 },
+            CalendarError::DuplicateDate { date: d("2025-08-18") },
+            CalendarError::EmptyName { date: d("2025-05-01") },
         ];
         let text: String = errors
             .iter()
-            .map(|e| {
-                format!(
-                    "{}\n  id: {}\n  en: {}\n",
-                    e.code(),
-                    e.message().id,
-                    e.message().en
-                )
-            })
+            .map(|e| format!("{}\n  id: {}\n  en: {}\n", e.code(), e.message().id, e.message().en))
             .collect();
         insta::assert_snapshot!(text, @r"
         calendar.out_of_range
@@ -1781,11 +1613,7 @@ mod tests {
           en: The holiday on 1 May 2025 needs a name
         ");
         assert!(errors[0].to_string().starts_with("Tanggal 3 Januari 2027"));
-        assert!(
-            errors[0].is_out_of_range()
-                && errors[1].is_out_of_range()
-                && !errors[2].is_out_of_range()
-        );
+        assert!(errors[0].is_out_of_range() && errors[1].is_out_of_range() && !errors[2].is_out_of_range());
         let wrapped: crate::Error = errors[7].clone().into();
         assert_eq!(wrapped.code(), "calendar.duplicate_date");
     }
@@ -1794,10 +1622,7 @@ mod tests {
     fn working_days_newtype() {
         assert_eq!(serde_json::to_string(&WorkingDays::new(5)).unwrap(), "5");
         assert!(serde_json::from_str::<WorkingDays>("-1").is_err());
-        assert_eq!(
-            WorkingDays::new(u32::MAX).seconds(),
-            i64::from(u32::MAX) * 86_400
-        );
+        assert_eq!(WorkingDays::new(u32::MAX).seconds(), i64::from(u32::MAX) * 86_400);
         assert_eq!(i64::from(WorkingDays::new(10)), 10);
     }
 
@@ -1833,19 +1658,10 @@ mod tests {
         let mut working = |d: &NaiveDate| naive_is_working(spec, *d);
         match n {
             0 => start.iter_days().take_while(in_range).find(&mut working),
-            1.. => start
-                .iter_days()
-                .skip(1)
-                .take_while(in_range)
-                .filter(working)
-                .nth(n as usize - 1),
+            1.. => start.iter_days().skip(1).take_while(in_range).filter(working).nth(n as usize - 1),
             _ => {
                 let back = start.pred_opt()?;
-                back.iter_days()
-                    .rev()
-                    .take_while(in_range)
-                    .filter(working)
-                    .nth((-n) as usize - 1)
+                back.iter_days().rev().take_while(in_range).filter(working).nth((-n) as usize - 1)
             }
         }
     }
@@ -1863,12 +1679,7 @@ mod tests {
             return 0;
         }
         let mut cuts = vec![from, to];
-        cuts.extend(
-            pauses
-                .iter()
-                .flat_map(|&(a, b)| [a, b])
-                .filter(|t| from < *t && *t < to),
-        );
+        cuts.extend(pauses.iter().flat_map(|&(a, b)| [a, b]).filter(|t| from < *t && *t < to));
         let mut day = zone.local_date(from);
         while zone.start_of(day) < to {
             cuts.push(zone.start_of(day).max(from));
@@ -1886,12 +1697,7 @@ mod tests {
     /// Random small calendars: 1–3 years around now, any weekend but the
     /// full week, up to 80 holidays (of either kind).
     fn spec_strategy() -> impl Strategy<Value = CalendarSpec> {
-        (
-            2020..2030i32,
-            0..3i32,
-            0..127u8,
-            proptest::collection::vec((0..1096u32, any::<bool>()), 0..80),
-        )
+        (2020..2030i32, 0..3i32, 0..127u8, proptest::collection::vec((0..1096u32, any::<bool>()), 0..80))
             .prop_map(|(first_year, extra, weekend_bits, holidays)| {
                 let last_year = first_year + extra;
                 let first = NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap();
@@ -1907,20 +1713,11 @@ mod tests {
                     .filter(|(d, _)| *d <= last && seen.insert(*d))
                     .map(|(date, cuti)| Holiday {
                         date,
-                        kind: if cuti {
-                            HolidayKind::CutiBersama
-                        } else {
-                            HolidayKind::LiburNasional
-                        },
+                        kind: if cuti { HolidayKind::CutiBersama } else { HolidayKind::LiburNasional },
                         name: format!("Libur {date}"),
                     })
                     .collect();
-                CalendarSpec {
-                    first_year,
-                    last_year,
-                    weekend,
-                    holidays,
-                }
+                CalendarSpec { first_year, last_year, weekend, holidays }
             })
     }
 
@@ -1961,23 +1758,14 @@ mod tests {
     /// Pauses as (offset from an anchor, length, round to the hour): near
     /// each other and the anchor, so that they overlap, nest and touch.
     fn pauses_strategy() -> impl Strategy<Value = Vec<(i64, i64, bool)>> {
-        proptest::collection::vec(
-            (-864_000..864_000i64, -86_400..432_000i64, any::<bool>()),
-            0..5,
-        )
+        proptest::collection::vec((-864_000..864_000i64, -86_400..432_000i64, any::<bool>()), 0..5)
     }
 
-    fn pauses_around(
-        anchor: DateTime<Utc>,
-        raw: &[(i64, i64, bool)],
-    ) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    fn pauses_around(anchor: DateTime<Utc>, raw: &[(i64, i64, bool)]) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
         raw.iter()
             .map(|&(offset, len, round)| {
-                let (offset, len) = if round {
-                    (offset - offset % 3600, len - len % 3600)
-                } else {
-                    (offset, len)
-                };
+                let (offset, len) =
+                    if round { (offset - offset % 3600, len - len % 3600) } else { (offset, len) };
                 let start = anchor + Duration::seconds(offset);
                 (start, start + Duration::seconds(len))
             })

@@ -175,14 +175,8 @@ pub enum ChannelKind {
 
 impl ChannelKind {
     /// Every channel, in display order.
-    pub const ALL: [Self; 6] = [
-        Self::WebWidget,
-        Self::Lapor,
-        Self::Sms1708,
-        Self::WhatsApp,
-        Self::SocialMedia,
-        Self::WalkIn,
-    ];
+    pub const ALL: [Self; 6] =
+        [Self::WebWidget, Self::Lapor, Self::Sms1708, Self::WhatsApp, Self::SocialMedia, Self::WalkIn];
 
     /// The stable wire code.
     #[must_use]
@@ -490,10 +484,7 @@ impl Description {
     /// assert_eq!(Description::parse("").unwrap_err().code, "required");
     /// ```
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        DESCRIPTION
-            .check(raw)?
-            .map(Self)
-            .ok_or_else(|| DESCRIPTION.required())
+        DESCRIPTION.check(raw)?.map(Self).ok_or_else(|| DESCRIPTION.required())
     }
 
     /// The description's text.
@@ -608,9 +599,7 @@ impl Email {
         };
         let local_ok = !local.is_empty()
             && local.len() <= EMAIL_LOCAL_MAX
-            && local
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~.-".contains(&b))
+            && local.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~.-".contains(&b))
             && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.contains("..");
@@ -622,9 +611,7 @@ impl Email {
                     && !l.starts_with('-')
                     && !l.ends_with('-')
             })
-            && labels
-                .last()
-                .is_some_and(|tld| !tld.bytes().all(|b| b.is_ascii_digit()));
+            && labels.last().is_some_and(|tld| !tld.bytes().all(|b| b.is_ascii_digit()));
         if local_ok && domain_ok {
             Ok(Self(format!("{local}@{}", domain.to_ascii_lowercase())))
         } else {
@@ -868,20 +855,14 @@ impl ComplaintInput {
         ctx: &ValidationContext<'_>,
     ) -> Result<NewComplaint, ValidationErrors> {
         let mut errors = Errors::default();
-        let kind = errors.keep(self.kind.ok_or_else(|| {
-            error(
-                "kind",
-                "required",
-                "Pilih jenis laporan",
-                "Select the type of report",
-            )
-        }));
+        let kind = errors
+            .keep(self.kind.ok_or_else(|| {
+                error("kind", "required", "Pilih jenis laporan", "Select the type of report")
+            }));
         let title = errors.keep(Title::parse(&self.title));
         let description = errors.keep(Description::parse(&self.description));
-        let date_required = !matches!(
-            self.kind,
-            Some(ComplaintKind::Aspirasi | ComplaintKind::PermintaanInformasi)
-        );
+        let date_required =
+            !matches!(self.kind, Some(ComplaintKind::Aspirasi | ComplaintKind::PermintaanInformasi));
         let incident_date = errors.keep(incident_date(self.incident_date, date_required, ctx));
         let location_text = errors.keep(LOCATION.check(&self.location));
         let coordinates = errors.keep(self.coordinates.map(Coordinates::checked).transpose());
@@ -925,10 +906,8 @@ impl ComplaintInput {
         else {
             unreachable!("every missing value pushed a field error");
         };
-        let location = (location_text.is_some() || coordinates.is_some()).then_some(Location {
-            text: location_text,
-            coordinates,
-        });
+        let location = (location_text.is_some() || coordinates.is_some())
+            .then_some(Location { text: location_text, coordinates });
         Ok(NewComplaint {
             kind,
             title,
@@ -991,12 +970,7 @@ fn incident_date(
 fn agency(raw: &str, known: Option<&[AgencyId]>) -> Result<AgencyId, FieldError> {
     let t = raw.trim();
     if t.is_empty() {
-        return Err(error(
-            "agency",
-            "required",
-            "Pilih instansi tujuan",
-            "Select the agency",
-        ));
+        return Err(error("agency", "required", "Pilih instansi tujuan", "Select the agency"));
     }
     let id = AgencyId::new(t)?;
     match known {
@@ -1024,11 +998,7 @@ impl Errors {
 /// Checks the reporter's fields, collecting their errors in field order,
 /// and gives the reporter (`Some(None)` for an anonymous report without
 /// contact), or `None` after an error.
-fn reporter(
-    input: &ReporterInput,
-    anonymous: bool,
-    errors: &mut Errors,
-) -> Option<Option<Reporter>> {
+fn reporter(input: &ReporterInput, anonymous: bool, errors: &mut Errors) -> Option<Option<Reporter>> {
     let (name, email, phone) = (input.name.trim(), input.email.trim(), input.phone.trim());
     if anonymous && name.is_empty() && email.is_empty() && phone.is_empty() {
         return Some(None);
@@ -1050,11 +1020,7 @@ fn reporter(
     };
     let contact_given = !email.is_empty() || !phone.is_empty();
     let email = errors.keep((!email.is_empty()).then(|| Email::parse(email)).transpose());
-    let phone = errors.keep(
-        (!phone.is_empty())
-            .then(|| PhoneNumber::parse(phone))
-            .transpose(),
-    );
+    let phone = errors.keep((!phone.is_empty()).then(|| PhoneNumber::parse(phone)).transpose());
     if !contact_given {
         let (id, en) = if anonymous {
             (
@@ -1070,11 +1036,7 @@ fn reporter(
         errors.0.push(error("reporter", "contact_required", id, en));
         return None;
     }
-    Some(Some(Reporter {
-        name: name?,
-        email: email?,
-        phone: phone?,
-    }))
+    Some(Some(Reporter { name: name?, email: email?, phone: phone? }))
 }
 
 /// Checks a web widget's origin and lower-cases it; other channels carry
@@ -1105,15 +1067,11 @@ fn normalise_origin(origin: &str) -> Option<String> {
         return None;
     }
     let lower = origin.to_ascii_lowercase();
-    let authority = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))?;
+    let authority = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
     let port = if let Some(v6) = authority.strip_prefix('[') {
         let (addr, after) = v6.split_once(']')?;
-        let addr_ok = addr.contains(':')
-            && addr
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+        let addr_ok =
+            addr.contains(':') && addr.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
         if !addr_ok {
             return None;
         }
@@ -1280,25 +1238,13 @@ impl TextRule {
 /// let missing = parse_date_parts("27", "", "").unwrap_err();
 /// assert_eq!(missing.iter().map(|e| e.field).collect::<Vec<_>>(), ["incident_date.month", "incident_date.year"]);
 /// ```
-pub fn parse_date_parts(
-    day: &str,
-    month: &str,
-    year: &str,
-) -> Result<Option<NaiveDate>, Vec<FieldError>> {
+pub fn parse_date_parts(day: &str, month: &str, year: &str) -> Result<Option<NaiveDate>, Vec<FieldError>> {
     let parts = [day.trim(), month.trim(), year.trim()];
     if parts.iter().all(|p| p.is_empty()) {
         return Ok(None);
     }
-    const FIELDS: [&str; 3] = [
-        "incident_date.day",
-        "incident_date.month",
-        "incident_date.year",
-    ];
-    const NAMES: [(&str, &str); 3] = [
-        ("tanggal", "a day"),
-        ("bulan", "a month"),
-        ("tahun", "a year"),
-    ];
+    const FIELDS: [&str; 3] = ["incident_date.day", "incident_date.month", "incident_date.year"];
+    const NAMES: [(&str, &str); 3] = [("tanggal", "a day"), ("bulan", "a month"), ("tahun", "a year")];
 
     let missing: Vec<usize> = (0..3).filter(|&i| parts[i].is_empty()).collect();
     if !missing.is_empty() {
@@ -1311,24 +1257,16 @@ pub fn parse_date_parts(
         );
         return Err(missing
             .iter()
-            .map(|&i| FieldError {
-                field: FIELDS[i],
-                code: "required",
-                message: message.clone(),
-            })
+            .map(|&i| FieldError { field: FIELDS[i], code: "required", message: message.clone() })
             .collect());
     }
 
     let number = |s: &str, max_len: usize| {
-        (s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
+        (s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
     };
     let d = number(parts[0], 2).filter(|d| (1..=31).contains(d));
     let m = format::parse_month(parts[1]);
-    let y = number(parts[2], 4)
-        .filter(|_| parts[2].len() == 4)
-        .and_then(|y| i32::try_from(y).ok());
+    let y = number(parts[2], 4).filter(|_| parts[2].len() == 4).and_then(|y| i32::try_from(y).ok());
     let mut errors = Vec::new();
     if d.is_none() {
         errors.push(error(
@@ -1391,11 +1329,7 @@ fn error(
     id: impl Into<String>,
     en: impl Into<String>,
 ) -> FieldError {
-    FieldError {
-        field,
-        code,
-        message: Text::new(id, en),
-    }
+    FieldError { field, code, message: Text::new(id, en) }
 }
 
 /// Reads `null` as the type's default (an empty string, an empty reporter).
@@ -1446,9 +1380,7 @@ mod tests {
     ];
 
     fn agencies() -> Vec<AgencyId> {
-        ["dpupr", "dinkes", "dishub"]
-            .map(|s| AgencyId::new(s).unwrap())
-            .to_vec()
+        ["dpupr", "dinkes", "dishub"].map(|s| AgencyId::new(s).unwrap()).to_vec()
     }
 
     /// 16:30 UTC on 27 March 2026 is 23:30 that day in WIB and already
@@ -1458,11 +1390,7 @@ mod tests {
     }
 
     fn ctx(known: &[AgencyId]) -> ValidationContext<'_> {
-        ValidationContext {
-            now: now(),
-            zone: Zone::WITA,
-            known_agencies: Some(known),
-        }
+        ValidationContext { now: now(), zone: Zone::WITA, known_agencies: Some(known) }
     }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -1470,24 +1398,18 @@ mod tests {
     }
 
     fn widget() -> Channel {
-        Channel::WebWidget {
-            origin: "https://dpupr.kalselprov.go.id".to_owned(),
-        }
+        Channel::WebWidget { origin: "https://dpupr.kalselprov.go.id".to_owned() }
     }
 
     fn valid() -> ComplaintInput {
         ComplaintInput {
             kind: Some(ComplaintKind::Pengaduan),
             title: "Jalan berlubang di Jl. A. Yani km 5".into(),
-            description:
-                "Lubang besar di lajur kiri sudah dua minggu dan membahayakan pengendara motor."
-                    .into(),
+            description: "Lubang besar di lajur kiri sudah dua minggu dan membahayakan pengendara motor."
+                .into(),
             incident_date: Some(date(2026, 3, 20)),
             location: "Jl. A. Yani km 5, depan masjid".into(),
-            coordinates: Some(Coordinates {
-                lat: -3.3194,
-                lon: 114.5908,
-            }),
+            coordinates: Some(Coordinates { lat: -3.3194, lon: 114.5908 }),
             agency: "dpupr".into(),
             privacy: Some(Privacy::Publik),
             reporter: ReporterInput {
@@ -1660,9 +1582,7 @@ mod tests {
 
     #[test]
     fn channels_table() {
-        let web = |origin: &str| Channel::WebWidget {
-            origin: origin.to_owned(),
-        };
+        let web = |origin: &str| Channel::WebWidget { origin: origin.to_owned() };
         const BAD: Want = &[("channel.origin", "invalid_origin")];
         #[rustfmt::skip]
         let cases: Vec<(Channel, Want)> = vec![
@@ -1704,9 +1624,7 @@ mod tests {
             check(&case, &valid(), channel, want);
         }
         let known = agencies();
-        let ok = valid()
-            .validate(web("HTTPS://DPUPR.Kalselprov.go.id:443"), &ctx(&known))
-            .unwrap();
+        let ok = valid().validate(web("HTTPS://DPUPR.Kalselprov.go.id:443"), &ctx(&known)).unwrap();
         assert_eq!(ok.channel(), &web("https://dpupr.kalselprov.go.id:443"));
     }
 
@@ -1745,11 +1663,7 @@ mod tests {
             let got = PhoneNumber::parse(input);
             match (want, &got) {
                 (Some((e164, national)), Ok(p)) => {
-                    assert_eq!(
-                        (p.as_str(), p.national().as_str()),
-                        (e164, national),
-                        "{input:?}"
-                    );
+                    assert_eq!((p.as_str(), p.national().as_str()), (e164, national), "{input:?}");
                     assert_eq!(p.to_string(), national);
                 }
                 (None, Err(e)) => {
@@ -1764,11 +1678,7 @@ mod tests {
     fn email_table() {
         let long_local = format!("{}@example.com", "a".repeat(65));
         let max_local = format!("{}@example.com", "a".repeat(64));
-        let at_limit = format!(
-            "{}@{}.com",
-            "a".repeat(64),
-            vec!["b".repeat(61); 3].join(".")
-        );
+        let at_limit = format!("{}@{}.com", "a".repeat(64), vec!["b".repeat(61); 3].join("."));
         #[rustfmt::skip]
         let cases: &[(&str, Result<&str, &str>)] = &[
             ("siti@example.com", Ok("siti@example.com")),
@@ -1810,11 +1720,7 @@ mod tests {
             assert_eq!(got, want, "{input:?}");
         }
         assert_eq!(at_limit.len(), 254);
-        let too_long = format!(
-            "{}@{}.com",
-            "a".repeat(64),
-            vec!["b".repeat(62); 3].join(".")
-        );
+        let too_long = format!("{}@{}.com", "a".repeat(64), vec!["b".repeat(62); 3].join("."));
         assert_eq!(Email::parse(&too_long).unwrap_err().code, "too_long");
     }
 
@@ -1875,14 +1781,8 @@ mod tests {
         );
         let err = parse_date_parts("", "", "2026").unwrap_err();
         assert_eq!(err[0].message, err[1].message);
-        assert_eq!(
-            err[0].message.id,
-            "Tanggal kejadian harus berisi tanggal dan bulan"
-        );
-        assert_eq!(
-            err[0].message.en,
-            "Date of the incident must include a day and a month"
-        );
+        assert_eq!(err[0].message.id, "Tanggal kejadian harus berisi tanggal dan bulan");
+        assert_eq!(err[0].message.en, "Date of the incident must include a day and a month");
     }
 
     #[test]
@@ -1892,10 +1792,7 @@ mod tests {
         input.incident_date = Some(date(2026, 3, 28));
         let wita = ctx(&known);
         assert!(input.validate(Channel::Lapor, &wita).is_ok());
-        let wib = ValidationContext {
-            zone: Zone::WIB,
-            ..wita
-        };
+        let wib = ValidationContext { zone: Zone::WIB, ..wita };
         let err = input.validate(Channel::Lapor, &wib).unwrap_err();
         assert_eq!(err.errors()[0].code, "in_future");
     }
@@ -1904,19 +1801,8 @@ mod tests {
     fn unknown_agencies_are_only_checked_against_a_list() {
         let mut input = valid();
         input.agency = "dinsos".into();
-        let anywhere = ValidationContext {
-            now: now(),
-            zone: Zone::WITA,
-            known_agencies: None,
-        };
-        assert_eq!(
-            input
-                .validate(Channel::Lapor, &anywhere)
-                .unwrap()
-                .agency()
-                .as_str(),
-            "dinsos"
-        );
+        let anywhere = ValidationContext { now: now(), zone: Zone::WITA, known_agencies: None };
+        assert_eq!(input.validate(Channel::Lapor, &anywhere).unwrap().agency().as_str(), "dinsos");
     }
 
     #[test]
@@ -1935,20 +1821,11 @@ mod tests {
         let c = input.validate(widget(), &ctx(&known)).unwrap();
         assert_eq!(c.kind(), ComplaintKind::Pengaduan);
         assert_eq!(c.title().as_str(), "Jalan berlubang");
-        assert_eq!(
-            c.description().as_str(),
-            "Baris satu.\nBaris dua\nbaris tiga, cukup panjang."
-        );
+        assert_eq!(c.description().as_str(), "Baris satu.\nBaris dua\nbaris tiga, cukup panjang.");
         assert_eq!(c.incident_date(), Some(date(2026, 3, 20)));
         let location = c.location().unwrap();
         assert_eq!(location.text(), None);
-        assert_eq!(
-            location.coordinates(),
-            Some(Coordinates {
-                lat: -3.3194,
-                lon: 114.5908
-            })
-        );
+        assert_eq!(location.coordinates(), Some(Coordinates { lat: -3.3194, lon: 114.5908 }));
         assert_eq!(c.agency().as_str(), "dpupr");
         assert_eq!(c.privacy(), Privacy::Publik);
         assert_eq!(c.channel(), &widget());
@@ -1967,10 +1844,7 @@ mod tests {
 
         input.privacy = Some(Privacy::Anonim);
         let c = input.validate(widget(), &ctx(&known)).unwrap();
-        assert!(
-            c.reporter().is_some(),
-            "an anonymous reporter may leave contact"
-        );
+        assert!(c.reporter().is_some(), "an anonymous reporter may leave contact");
         input.reporter.phone.clear();
         let c = input.validate(widget(), &ctx(&known)).unwrap();
         assert_eq!(c.reporter().unwrap().phone(), None);
@@ -1985,10 +1859,7 @@ mod tests {
             "location": null, "coordinates": null, "agency": null, "privacy": " ",
             "reporter": null, "extra": 1
         }"#;
-        assert_eq!(
-            serde_json::from_str::<ComplaintInput>(json).unwrap(),
-            ComplaintInput::default()
-        );
+        assert_eq!(serde_json::from_str::<ComplaintInput>(json).unwrap(), ComplaintInput::default());
         let json = r#"{"reporter": {"name": null, "email": "a@b.co"}}"#;
         let input: ComplaintInput = serde_json::from_str(json).unwrap();
         assert_eq!(input.reporter.email, "a@b.co");
@@ -2000,13 +1871,7 @@ mod tests {
         assert_eq!(input.kind, Some(ComplaintKind::PermintaanInformasi));
         assert_eq!(input.privacy, Some(Privacy::Anonim));
         assert_eq!(input.incident_date, Some(date(2026, 3, 27)));
-        assert_eq!(
-            input.coordinates,
-            Some(Coordinates {
-                lat: -3.3,
-                lon: 114.6
-            })
-        );
+        assert_eq!(input.coordinates, Some(Coordinates { lat: -3.3, lon: 114.6 }));
 
         for malformed in [
             r#"{"kind": "keluhan"}"#,
@@ -2014,10 +1879,7 @@ mod tests {
             r#"{"incident_date": "27-03-2026"}"#,
             r#"{"title": 5}"#,
         ] {
-            assert!(
-                serde_json::from_str::<ComplaintInput>(malformed).is_err(),
-                "{malformed}"
-            );
+            assert!(serde_json::from_str::<ComplaintInput>(malformed).is_err(), "{malformed}");
         }
 
         let round_trip: ComplaintInput =
@@ -2041,36 +1903,22 @@ mod tests {
             description: "x".repeat(4_001),
             incident_date: Some(date(1949, 12, 31)),
             location: "Pasar\u{7}Lama".into(),
-            coordinates: Some(Coordinates {
-                lat: 0.0,
-                lon: 181.0,
-            }),
+            coordinates: Some(Coordinates { lat: 0.0, lon: 181.0 }),
             agency: "dinsos".into(),
             privacy: Some(Privacy::Anonim),
-            reporter: ReporterInput {
-                name: String::new(),
-                email: "siti@".into(),
-                phone: "021 555".into(),
-            },
+            reporter: ReporterInput { name: String::new(), email: "siti@".into(), phone: "021 555".into() },
         }
     }
 
     #[test]
     fn snapshot_of_a_badly_filled_form() {
         let known = agencies();
-        let channel = Channel::WebWidget {
-            origin: "https://dpupr.kalselprov.go.id/lapor".into(),
-        };
+        let channel = Channel::WebWidget { origin: "https://dpupr.kalselprov.go.id/lapor".into() };
         let errors = badly_filled().validate(channel, &ctx(&known)).unwrap_err();
         let view: Vec<ErrorView<'_>> = errors
             .errors()
             .iter()
-            .map(|e| ErrorView {
-                field: e.field,
-                code: e.code,
-                id: &e.message.id,
-                en: &e.message.en,
-            })
+            .map(|e| ErrorView { field: e.field, code: e.code, id: &e.message.id, en: &e.message.en })
             .collect();
         insta::assert_json_snapshot!(view);
     }
@@ -2090,19 +1938,13 @@ mod tests {
             location: "l".repeat(201),
             agency: "Dinas PU".into(),
             privacy: Some(Privacy::Anonim),
-            reporter: ReporterInput {
-                name: "Siti\u{0}".into(),
-                ..ReporterInput::default()
-            },
+            reporter: ReporterInput { name: "Siti\u{0}".into(), ..ReporterInput::default() },
             ..valid()
         });
         collect(ComplaintInput {
             title: "Judul\u{1b}".into(),
             description: format!("{}\u{0}", "x".repeat(40)),
-            reporter: ReporterInput {
-                name: "S".into(),
-                ..ReporterInput::default()
-            },
+            reporter: ReporterInput { name: "S".into(), ..ReporterInput::default() },
             ..valid()
         });
         collect(ComplaintInput {
@@ -2117,12 +1959,7 @@ mod tests {
         all.extend(parse_date_parts("x", "y", "z").unwrap_err());
         let view: Vec<ErrorView<'_>> = all
             .iter()
-            .map(|e| ErrorView {
-                field: e.field,
-                code: e.code,
-                id: &e.message.id,
-                en: &e.message.en,
-            })
+            .map(|e| ErrorView { field: e.field, code: e.code, id: &e.message.id, en: &e.message.en })
             .collect();
         insta::assert_json_snapshot!(view);
     }
@@ -2132,11 +1969,7 @@ mod tests {
         let known = agencies();
         let errors = badly_filled().validate(widget(), &ctx(&known)).unwrap_err();
         let mut all: Vec<FieldError> = errors.into_iter().collect();
-        all.extend(
-            ComplaintInput::default()
-                .validate(widget(), &ctx(&known))
-                .unwrap_err(),
-        );
+        all.extend(ComplaintInput::default().validate(widget(), &ctx(&known)).unwrap_err());
         all.extend(parse_date_parts("x", "", "").unwrap_err());
         all.extend(parse_date_parts("31", "2", "2026").unwrap_err());
         for e in &all {
@@ -2146,21 +1979,12 @@ mod tests {
             for banned in ["please", "sorry", "invalid"] {
                 assert!(!e.message.en.to_lowercase().contains(banned), "{e}");
             }
-            assert!(
-                !e.message.id.ends_with('.') && !e.message.en.ends_with('.'),
-                "{e}"
-            );
+            assert!(!e.message.id.ends_with('.') && !e.message.en.ends_with('.'), "{e}");
             assert!(!e.message.id.contains(" anda"), "Anda is capitalised: {e}");
         }
         let too_long = all.iter().find(|e| e.field == "description").unwrap();
-        assert_eq!(
-            too_long.message.id,
-            "Uraian harus 4.000 karakter atau kurang"
-        );
-        assert_eq!(
-            too_long.message.en,
-            "Description must be 4,000 characters or fewer"
-        );
+        assert_eq!(too_long.message.id, "Uraian harus 4.000 karakter atau kurang");
+        assert_eq!(too_long.message.en, "Description must be 4,000 characters or fewer");
     }
 
     /// Any string, or text a person might type (with stray whitespace
@@ -2168,8 +1992,7 @@ mod tests {
     /// and the valid path are exercised.
     fn text_strategy(max: usize, multiline: bool) -> impl Strategy<Value = String> {
         let inner = if multiline { " \\t\\r\\n" } else { " " };
-        let typed =
-            format!("[ \\t\\r\\n]{{0,3}}[{inner}A-Za-zÀ-ÿ0-9.,🚧👨‍👩‍👧]{{0,{max}}}[ \\t\\r\\n]{{0,3}}");
+        let typed = format!("[ \\t\\r\\n]{{0,3}}[{inner}A-Za-zÀ-ÿ0-9.,🚧👨‍👩‍👧]{{0,{max}}}[ \\t\\r\\n]{{0,3}}");
         prop_oneof![1 => any::<String>(), 9 => proptest::string::string_regex(&typed).unwrap()]
     }
 

@@ -33,11 +33,7 @@ impl Lang {
     /// ```
     #[must_use]
     pub fn from_tag(tag: &str) -> Option<Self> {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         match primary.as_str() {
             "id" | "in" => Some(Self::Id),
             "en" => Some(Self::En),
@@ -66,10 +62,7 @@ impl Text {
     /// ```
     #[must_use]
     pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
-        Self {
-            id: id.into(),
-            en: en.into(),
-        }
+        Self { id: id.into(), en: en.into() }
     }
 
     /// The message in `lang`.
@@ -127,11 +120,7 @@ impl ValidationErrors {
     /// assert!(ValidationErrors::check(Vec::new()).is_ok());
     /// ```
     pub fn check(errors: Vec<FieldError>) -> Result<(), Self> {
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(Self { errors })
-        }
+        if errors.is_empty() { Ok(()) } else { Err(Self { errors }) }
     }
 
     /// The field errors, in the order the fields appear in the input.

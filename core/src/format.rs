@@ -160,12 +160,7 @@ pub fn days(value: f64, max_places: u8, lang: Lang) -> String {
 /// ```
 #[must_use]
 pub fn working_days(value: f64, max_places: u8, lang: Lang) -> String {
-    with_unit(
-        value,
-        max_places,
-        lang,
-        ("hari kerja", "working day", "working days"),
-    )
+    with_unit(value, max_places, lang, ("hari kerja", "working day", "working days"))
 }
 
 /// The name of a month (1–12) in `lang`: `Agustus` / `August`.
@@ -270,12 +265,7 @@ pub fn parse_month(s: &str) -> Option<u32> {
     Some(month)
 }
 
-fn with_unit(
-    value: f64,
-    max_places: u8,
-    lang: Lang,
-    (id, one, many): (&str, &str, &str),
-) -> String {
+fn with_unit(value: f64, max_places: u8, lang: Lang, (id, one, many): (&str, &str, &str)) -> String {
     let number = match Rounded::new(value, 0, max_places) {
         Some(r) => r.render(lang, true),
         None if value.is_nan() => return NO_DATA.to_owned(),
@@ -364,18 +354,10 @@ impl Rounded {
         let to_text = |ds: &[u8]| ds.iter().map(|d| char::from(b'0' + d)).collect::<String>();
         let int = to_text(&digits[..int_len]);
         let int = int.trim_start_matches('0');
-        let int = if int.is_empty() {
-            "0".to_owned()
-        } else {
-            int.to_owned()
-        };
+        let int = if int.is_empty() { "0".to_owned() } else { int.to_owned() };
         let frac = to_text(&digits[int_len..]);
         let is_zero = int == "0" && frac.bytes().all(|b| b == b'0');
-        Some(Self {
-            negative: x.is_sign_negative() && !is_zero,
-            int,
-            frac,
-        })
+        Some(Self { negative: x.is_sign_negative() && !is_zero, int, frac })
     }
 
     /// Writes the number in `lang`; `trim` drops trailing fraction zeros.
@@ -385,11 +367,7 @@ impl Rounded {
             out.push('-');
         }
         push_grouped(&mut out, &self.int, lang);
-        let frac = if trim {
-            self.frac.trim_end_matches('0')
-        } else {
-            &self.frac
-        };
+        let frac = if trim { self.frac.trim_end_matches('0') } else { &self.frac };
         if !frac.is_empty() {
             out.push(match lang {
                 Lang::Id => ',',
@@ -423,10 +401,7 @@ mod tests {
             (1250, ("1.250", "1,250")),
             (-1250, ("-1.250", "-1,250")),
             (123_456_789, ("123.456.789", "123,456,789")),
-            (
-                i64::MIN,
-                ("-9.223.372.036.854.775.808", "-9,223,372,036,854,775,808"),
-            ),
+            (i64::MIN, ("-9.223.372.036.854.775.808", "-9,223,372,036,854,775,808")),
         ];
         for &(n, want) in cases {
             check(|l| integer(n, l), want, &n.to_string());
@@ -450,14 +425,7 @@ mod tests {
             (-0.04, 1, ("0,0", "0.0")),
             (-0.0, 0, ("0", "0")),
             (0.000_001, 3, ("0,000", "0.000")),
-            (
-                1e21,
-                0,
-                (
-                    "1.000.000.000.000.000.000.000",
-                    "1,000,000,000,000,000,000,000",
-                ),
-            ),
+            (1e21, 0, ("1.000.000.000.000.000.000.000", "1,000,000,000,000,000,000,000")),
             (f64::NAN, 1, ("–", "–")),
             (f64::INFINITY, 1, ("∞", "∞")),
             (f64::NEG_INFINITY, 1, ("-∞", "-∞")),
@@ -501,69 +469,36 @@ mod tests {
         for &(x, places, want) in cases {
             check(|l| days(x, places, l), want, &format!("{x} {places}"));
         }
-        check(
-            |l| working_days(3.0, 0, l),
-            ("3 hari kerja", "3 working days"),
-            "3",
-        );
-        check(
-            |l| working_days(1.0, 0, l),
-            ("1 hari kerja", "1 working day"),
-            "1",
-        );
-        check(
-            |l| working_days(4.75, 1, l),
-            ("4,8 hari kerja", "4.8 working days"),
-            "4.75",
-        );
+        check(|l| working_days(3.0, 0, l), ("3 hari kerja", "3 working days"), "3");
+        check(|l| working_days(1.0, 0, l), ("1 hari kerja", "1 working day"), "1");
+        check(|l| working_days(4.75, 1, l), ("4,8 hari kerja", "4.8 working days"), "4.75");
     }
 
     #[test]
     fn dates_and_instants() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        check(
-            |l| date(d(2026, 11, 23), l),
-            ("23 November 2026", "23 November 2026"),
-            "nov",
-        );
-        check(
-            |l| date(d(2026, 8, 1), l),
-            ("1 Agustus 2026", "1 August 2026"),
-            "aug",
-        );
-        check(
-            |l| date(d(2025, 5, 9), l),
-            ("9 Mei 2025", "9 May 2025"),
-            "may",
-        );
+        check(|l| date(d(2026, 11, 23), l), ("23 November 2026", "23 November 2026"), "nov");
+        check(|l| date(d(2026, 8, 1), l), ("1 Agustus 2026", "1 August 2026"), "aug");
+        check(|l| date(d(2025, 5, 9), l), ("9 Mei 2025", "9 May 2025"), "may");
         for m in 1..=12 {
             assert!(date(d(2026, m, 1), Id).starts_with("1 "));
         }
         let at: DateTime<Utc> = "2026-11-23T06:30:00Z".parse().unwrap();
         check(
             |l| instant(at, Zone::WITA, l),
-            (
-                "23 November 2026 pukul 14.30 WITA",
-                "23 November 2026, 14:30 WITA",
-            ),
+            ("23 November 2026 pukul 14.30 WITA", "23 November 2026, 14:30 WITA"),
             "wita",
         );
         // 17:05 UTC is already the next day in WIT.
         let late: DateTime<Utc> = "2026-12-31T17:05:00Z".parse().unwrap();
         check(
             |l| instant(late, Zone::WIT, l),
-            (
-                "1 Januari 2027 pukul 02.05 WIT",
-                "1 January 2027, 02:05 WIT",
-            ),
+            ("1 Januari 2027 pukul 02.05 WIT", "1 January 2027, 02:05 WIT"),
             "wit",
         );
         check(
             |l| instant(late, Zone::UTC, l),
-            (
-                "31 Desember 2026 pukul 17.05 UTC+00:00",
-                "31 December 2026, 17:05 UTC+00:00",
-            ),
+            ("31 Desember 2026 pukul 17.05 UTC+00:00", "31 December 2026, 17:05 UTC+00:00"),
             "utc",
         );
     }

@@ -9,12 +9,7 @@ use crate::error::{FieldError, Text};
 /// The longest slug accepted, in bytes (slugs are ASCII).
 pub const SLUG_MAX_LEN: usize = 64;
 
-fn check_slug(
-    field: &'static str,
-    what_id: &str,
-    what_en: &str,
-    s: &str,
-) -> Result<(), FieldError> {
+fn check_slug(field: &'static str, what_id: &str, what_en: &str, s: &str) -> Result<(), FieldError> {
     let ok_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
     let valid = !s.is_empty()
         && s.len() <= SLUG_MAX_LEN
@@ -121,17 +116,7 @@ mod tests {
         for ok in ["a", "dinkes", "kab-banjar", "uptd-1", &"x".repeat(64)] {
             assert!(AgencyId::new(ok).is_ok(), "{ok}");
         }
-        for bad in [
-            "",
-            "-a",
-            "a-",
-            "a--b",
-            "Dinkes",
-            "din kes",
-            "dinkes_",
-            "é",
-            &"x".repeat(65),
-        ] {
+        for bad in ["", "-a", "a-", "a--b", "Dinkes", "din kes", "dinkes_", "é", &"x".repeat(65)] {
             let err = AgencyId::new(bad).unwrap_err();
             assert_eq!((err.field, err.code), ("agency", "invalid_slug"), "{bad}");
         }

@@ -16,7 +16,7 @@
 //! - [`award`]: the generic award-scoring engine and its presets;
 //! - [`api`]: the versioned wire types that cross HTTP and the widget boundary;
 //! - [`visibility`]: who may see which part of a complaint;
-//! - [`format`]: Indonesian and English formatting of numbers, dates, durations;
+//! - [`format`](mod@format): Indonesian and English formatting of numbers, dates, durations;
 //! - [`error`]: the bilingual error vocabulary.
 
 pub mod api;
@@ -33,7 +33,10 @@ pub mod ticket;
 pub mod visibility;
 pub mod zone;
 
-pub use complaint::{Channel, ChannelKind, ComplaintKind, Privacy, Rating};
+pub use complaint::{
+    Channel, ChannelKind, ComplaintInput, ComplaintKind, NewComplaint, Privacy, Rating, ValidationContext,
+};
 pub use error::{Error, FieldError, Lang, Text, ValidationErrors};
 pub use ids::{AgencyId, CategoryId};
+pub use ticket::{AccessSecret, TicketError, TicketNumber};
 pub use zone::Zone;

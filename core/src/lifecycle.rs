@@ -5,8 +5,8 @@
 //! `didisposisikan` → `ditanggapi` → `ditindaklanjuti` → `selesai`, with
 //! `ditunda` (on hold, the SLA clocks pause) and `diarsipkan` (terminal)
 //! reachable where they make sense. The full table of which action is
-//! allowed in which state, and for which actor, is [`Action::allowed_in`] and
-//! [`Action::allowed_for`]; [`apply`] enforces both, and every refusal is a
+//! allowed in which state, and for which actor, is [`ActionKind::allowed_in`] and
+//! [`ActionKind::allowed_for`]; [`apply`] enforces both, and every refusal is a
 //! [`TransitionError`] with a stable code, never a silent no-op.
 //!
 //! | action | allowed in | who |
@@ -329,23 +329,16 @@ impl ActionKind {
             Self::Received => ("Pengaduan diterima", "Complaint received"),
             Self::Verified => ("Diverifikasi", "Verified"),
             Self::Disposed => ("Didisposisikan ke instansi", "Assigned to an agency"),
-            Self::Rerouted => (
-                "Dikembalikan: bukan wewenang instansi",
-                "Returned: not this agency's responsibility",
-            ),
+            Self::Rerouted => {
+                ("Dikembalikan: bukan wewenang instansi", "Returned: not this agency's responsibility")
+            }
             Self::Held => ("Ditunda", "Put on hold"),
             Self::Resumed => ("Dilanjutkan", "Resumed"),
             Self::Responded => ("Ditanggapi instansi", "Answered by the agency"),
             Self::FollowedUp => ("Ditindaklanjuti instansi", "Followed up by the agency"),
             Self::InfoAdded => ("Pelapor menambah informasi", "Reporter added information"),
-            Self::Confirmed => (
-                "Pelapor menyatakan selesai",
-                "Reporter confirmed it is resolved",
-            ),
-            Self::Disputed => (
-                "Pelapor menyanggah tindak lanjut",
-                "Reporter disputed the follow-up",
-            ),
+            Self::Confirmed => ("Pelapor menyatakan selesai", "Reporter confirmed it is resolved"),
+            Self::Disputed => ("Pelapor menyanggah tindak lanjut", "Reporter disputed the follow-up"),
             Self::Rated => ("Pelapor memberi penilaian", "Reporter rated the handling"),
             Self::AutoClosed => ("Ditutup otomatis", "Closed automatically"),
             Self::Archived => ("Diarsipkan", "Archived"),
@@ -372,10 +365,7 @@ impl ActionKind {
             Self::Verified => status == Diterima,
             Self::Disposed => status == Terverifikasi,
             Self::Rerouted | Self::Responded => status == Didisposisikan,
-            Self::Held => matches!(
-                status,
-                Diterima | Terverifikasi | Didisposisikan | Ditanggapi
-            ),
+            Self::Held => matches!(status, Diterima | Terverifikasi | Didisposisikan | Ditanggapi),
             Self::Resumed => status == Ditunda,
             Self::FollowedUp => matches!(status, Didisposisikan | Ditanggapi | Ditindaklanjuti),
             Self::InfoAdded | Self::Archived => open,
@@ -413,9 +403,9 @@ impl Action {
             Self::Rerouted { reason, .. } | Self::Held { reason } | Self::Disputed { reason } => {
                 Some(("reason", reason))
             }
-            Self::Responded { message }
-            | Self::FollowedUp { message }
-            | Self::InfoAdded { message } => Some(("message", message)),
+            Self::Responded { message } | Self::FollowedUp { message } | Self::InfoAdded { message } => {
+                Some(("message", message))
+            }
             _ => None,
         }
     }
@@ -610,17 +600,13 @@ impl TransitionError {
                 "Riwayat pengaduan harus dimulai dengan penerimaan pengaduan",
                 "A complaint's history must start with its receipt",
             ),
-            Self::AlreadyReceived => Text::new(
-                "Pengaduan ini sudah diterima",
-                "This complaint was already received",
-            ),
+            Self::AlreadyReceived => {
+                Text::new("Pengaduan ini sudah diterima", "This complaint was already received")
+            }
             Self::NotAllowed { status, action } => {
                 let (a, s) = (action.label(), status.label());
                 Text::new(
-                    format!(
-                        "{} tidak dapat dilakukan saat status pengaduan {}",
-                        a.id, s.id
-                    ),
+                    format!("{} tidak dapat dilakukan saat status pengaduan {}", a.id, s.id),
                     format!("{} is not possible while the complaint is {}", a.en, s.en),
                 )
             }
@@ -646,10 +632,9 @@ impl TransitionError {
                 "Waktu kejadian lebih awal daripada kejadian terakhir pengaduan ini",
                 "The event is dated before this complaint's latest event",
             ),
-            Self::AlreadyRated => Text::new(
-                "Pengaduan ini sudah diberi penilaian",
-                "This complaint was already rated",
-            ),
+            Self::AlreadyRated => {
+                Text::new("Pengaduan ini sudah diberi penilaian", "This complaint was already rated")
+            }
             Self::PrivacyLoosened { from, to } => Text::new(
                 format!(
                     "Kerahasiaan tidak dapat diubah dari {} menjadi {}: identitas pelapor hanya boleh makin terlindungi",
@@ -700,21 +685,13 @@ impl ActionKind {
     /// assert!(ActionKind::Responded.allowed_for(&officer, Some(&dinkes)).is_ok());
     /// assert!(ActionKind::Verified.allowed_for(&officer, Some(&dinkes)).is_err());
     /// ```
-    pub fn allowed_for(
-        self,
-        actor: &Actor,
-        assigned: Option<&AgencyId>,
-    ) -> Result<(), TransitionError> {
+    pub fn allowed_for(self, actor: &Actor, assigned: Option<&AgencyId>) -> Result<(), TransitionError> {
         use ActionKind as K;
-        let unauthorized = || TransitionError::Unauthorized {
-            role: actor.role(),
-            action: self,
-        };
+        let unauthorized = || TransitionError::Unauthorized { role: actor.role(), action: self };
         let ok = match actor {
-            Actor::Reporter => matches!(
-                self,
-                K::Received | K::InfoAdded | K::Confirmed | K::Disputed | K::Rated
-            ),
+            Actor::Reporter => {
+                matches!(self, K::Received | K::InfoAdded | K::Confirmed | K::Disputed | K::Rated)
+            }
             Actor::System => matches!(self, K::Received | K::AutoClosed),
             Actor::Koordinator => matches!(
                 self,
@@ -729,10 +706,8 @@ impl ActionKind {
                     | K::Archived
             ),
             Actor::Penghubung { agency } => {
-                let agency_action = matches!(
-                    self,
-                    K::Rerouted | K::Held | K::Resumed | K::Responded | K::FollowedUp
-                );
+                let agency_action =
+                    matches!(self, K::Rerouted | K::Held | K::Resumed | K::Responded | K::FollowedUp);
                 if !agency_action {
                     return Err(unauthorized());
                 }
@@ -773,13 +748,7 @@ impl Lifecycle {
     /// assert_eq!(Lifecycle::start(&e).unwrap().status, Status::Diterima);
     /// ```
     pub fn start(event: &Event) -> Result<Self, TransitionError> {
-        let Action::Received {
-            kind,
-            agency,
-            privacy,
-            channel,
-        } = &event.action
-        else {
+        let Action::Received { kind, agency, privacy, channel } = &event.action else {
             return Err(TransitionError::NotStarted(event.action.kind()));
         };
         ActionKind::Received.allowed_for(&event.actor, None)?;
@@ -820,37 +789,25 @@ impl Lifecycle {
             return Err(TransitionError::AlreadyReceived);
         }
         if event.at < self.last_event_at {
-            return Err(TransitionError::OutOfOrder {
-                at: event.at,
-                latest: self.last_event_at,
-            });
+            return Err(TransitionError::OutOfOrder { at: event.at, latest: self.last_event_at });
         }
         kind.allowed_for(&event.actor, self.agency.as_ref())?;
         if !kind.allowed_in(self.status) {
-            return Err(TransitionError::NotAllowed {
-                status: self.status,
-                action: kind,
-            });
+            return Err(TransitionError::NotAllowed { status: self.status, action: kind });
         }
         if let Some((field, text)) = event.action.required_text() {
             if text.trim().is_empty() {
-                return Err(TransitionError::TextRequired {
-                    field,
-                    action: kind,
-                });
+                return Err(TransitionError::TextRequired { field, action: kind });
             }
         }
         match &event.action {
             Action::Verified { privacy: Some(to) } if !self.privacy.can_become(*to) => {
-                Err(TransitionError::PrivacyLoosened {
-                    from: self.privacy,
-                    to: *to,
-                })
+                Err(TransitionError::PrivacyLoosened { from: self.privacy, to: *to })
             }
             Action::Rated { .. } if self.rating.is_some() => Err(TransitionError::AlreadyRated),
-            Action::Rerouted {
-                suggested: Some(s), ..
-            } if Some(s) == self.agency.as_ref() => Err(TransitionError::SuggestedSelf),
+            Action::Rerouted { suggested: Some(s), .. } if Some(s) == self.agency.as_ref() => {
+                Err(TransitionError::SuggestedSelf)
+            }
             _ => Ok(()),
         }
     }
@@ -909,10 +866,7 @@ impl Lifecycle {
                 self.reroutes += 1;
             }
             Action::Held { .. } => {
-                self.hold = Some(Hold {
-                    since: at,
-                    resume_to: self.status,
-                });
+                self.hold = Some(Hold { since: at, resume_to: self.status });
                 self.status = Status::Ditunda;
             }
             Action::Resumed => self.resume(at),
@@ -1079,10 +1033,7 @@ pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<Lifecycle
         };
         result.map_err(|error| FoldError { index, error })?;
     }
-    state.ok_or(FoldError {
-        index: 0,
-        error: TransitionError::EmptyHistory,
-    })
+    state.ok_or(FoldError { index: 0, error: TransitionError::EmptyHistory })
 }
 
 /// Compact complaint histories for tests across the crate.
@@ -1108,10 +1059,7 @@ pub(crate) mod testing {
             let mut parts = step.split(':');
             let name = parts.next().unwrap();
             let arg = parts.next();
-            let assigned = c
-                .as_ref()
-                .and_then(|c| c.agency.clone())
-                .unwrap_or_else(|| dinkes.clone());
+            let assigned = c.as_ref().and_then(|c| c.agency.clone()).unwrap_or_else(|| dinkes.clone());
             let officer = Actor::Penghubung { agency: assigned };
             let (actor, action) = match name {
                 "receive" => {
@@ -1126,12 +1074,8 @@ pub(crate) mod testing {
                         Some("wa") => ChannelKind::WhatsApp,
                         _ => ChannelKind::WebWidget,
                     };
-                    let action = Action::Received {
-                        kind,
-                        agency: dinkes.clone(),
-                        privacy: Privacy::Publik,
-                        channel,
-                    };
+                    let action =
+                        Action::Received { kind, agency: dinkes.clone(), privacy: Privacy::Publik, channel };
                     (Actor::Reporter, action)
                 }
                 "verify" => (Actor::Koordinator, Action::Verified { privacy: None }),
@@ -1139,56 +1083,24 @@ pub(crate) mod testing {
                     let to = AgencyId::new(arg.unwrap_or("dinkes")).unwrap();
                     (Actor::Koordinator, Action::Disposed { to })
                 }
-                "hold" => (
-                    Actor::Koordinator,
-                    Action::Held {
-                        reason: "Menunggu data".into(),
-                    },
-                ),
+                "hold" => (Actor::Koordinator, Action::Held { reason: "Menunggu data".into() }),
                 "resume" => (Actor::Koordinator, Action::Resumed),
-                "respond" => (
-                    officer,
-                    Action::Responded {
-                        message: "Diperiksa".into(),
-                    },
-                ),
-                "follow_up" => (
-                    officer,
-                    Action::FollowedUp {
-                        message: "Sudah diperbaiki".into(),
-                    },
-                ),
-                "dispute" => (
-                    Actor::Reporter,
-                    Action::Disputed {
-                        reason: "Belum diperbaiki".into(),
-                    },
-                ),
+                "respond" => (officer, Action::Responded { message: "Diperiksa".into() }),
+                "follow_up" => (officer, Action::FollowedUp { message: "Sudah diperbaiki".into() }),
+                "dispute" => (Actor::Reporter, Action::Disputed { reason: "Belum diperbaiki".into() }),
                 "confirm" => (Actor::Reporter, Action::Confirmed),
                 "rate" => {
                     let stars = arg.unwrap().parse().unwrap();
-                    (
-                        Actor::Reporter,
-                        Action::Rated {
-                            rating: Rating::new(stars).unwrap(),
-                        },
-                    )
+                    (Actor::Reporter, Action::Rated { rating: Rating::new(stars).unwrap() })
                 }
                 "auto_close" => (Actor::System, Action::AutoClosed),
                 "archive" => {
-                    let action = Action::Archived {
-                        reason: ArchiveReason::Spam,
-                        note: String::new(),
-                    };
+                    let action = Action::Archived { reason: ArchiveReason::Spam, note: String::new() };
                     (Actor::Koordinator, action)
                 }
                 other => panic!("unknown step {other}"),
             };
-            let event = Event {
-                at: at(when),
-                actor,
-                action,
-            };
+            let event = Event { at: at(when), actor, action };
             c = Some(apply(c, &event).unwrap_or_else(|e| panic!("{step} at {when}: {e}")));
         }
         c.expect("a non-empty script")
@@ -1222,38 +1134,20 @@ mod tests {
         match kind {
             ActionKind::Received => received(),
             ActionKind::Verified => Action::Verified { privacy: None },
-            ActionKind::Disposed => Action::Disposed {
-                to: agency("dinkes"),
-            },
-            ActionKind::Rerouted => Action::Rerouted {
-                reason: "Wewenang dinas lain".into(),
-                suggested: None,
-            },
-            ActionKind::Held => Action::Held {
-                reason: "Menunggu foto lokasi".into(),
-            },
+            ActionKind::Disposed => Action::Disposed { to: agency("dinkes") },
+            ActionKind::Rerouted => {
+                Action::Rerouted { reason: "Wewenang dinas lain".into(), suggested: None }
+            }
+            ActionKind::Held => Action::Held { reason: "Menunggu foto lokasi".into() },
             ActionKind::Resumed => Action::Resumed,
-            ActionKind::Responded => Action::Responded {
-                message: "Kami periksa".into(),
-            },
-            ActionKind::FollowedUp => Action::FollowedUp {
-                message: "Sudah diperbaiki".into(),
-            },
-            ActionKind::InfoAdded => Action::InfoAdded {
-                message: "Foto terlampir".into(),
-            },
+            ActionKind::Responded => Action::Responded { message: "Kami periksa".into() },
+            ActionKind::FollowedUp => Action::FollowedUp { message: "Sudah diperbaiki".into() },
+            ActionKind::InfoAdded => Action::InfoAdded { message: "Foto terlampir".into() },
             ActionKind::Confirmed => Action::Confirmed,
-            ActionKind::Disputed => Action::Disputed {
-                reason: "Belum diperbaiki".into(),
-            },
-            ActionKind::Rated => Action::Rated {
-                rating: Rating::new(5).unwrap(),
-            },
+            ActionKind::Disputed => Action::Disputed { reason: "Belum diperbaiki".into() },
+            ActionKind::Rated => Action::Rated { rating: Rating::new(5).unwrap() },
             ActionKind::AutoClosed => Action::AutoClosed,
-            ActionKind::Archived => Action::Archived {
-                reason: ArchiveReason::Spam,
-                note: String::new(),
-            },
+            ActionKind::Archived => Action::Archived { reason: ArchiveReason::Spam, note: String::new() },
         }
     }
 
@@ -1281,30 +1175,15 @@ mod tests {
             Status::Ditanggapi => &[K::Verified, K::Disposed, K::Responded],
             Status::Ditindaklanjuti => &[K::Verified, K::Disposed, K::Responded, K::FollowedUp],
             Status::Ditunda => &[K::Verified, K::Disposed, K::Held],
-            Status::Selesai => &[
-                K::Verified,
-                K::Disposed,
-                K::Responded,
-                K::FollowedUp,
-                K::Confirmed,
-            ],
+            Status::Selesai => &[K::Verified, K::Disposed, K::Responded, K::FollowedUp, K::Confirmed],
             Status::Diarsipkan => &[K::Archived],
         };
-        let mut c = Lifecycle::start(&Event {
-            at: t0(),
-            actor: Actor::Reporter,
-            action: received(),
-        })
-        .unwrap();
+        let mut c =
+            Lifecycle::start(&Event { at: t0(), actor: Actor::Reporter, action: received() }).unwrap();
         for (i, &k) in path.iter().enumerate() {
             let at = t0() + Duration::minutes(i as i64 + 1);
             let actor = natural_actor(k, c.agency.as_ref());
-            c.apply(&Event {
-                at,
-                actor,
-                action: sample(k),
-            })
-            .unwrap();
+            c.apply(&Event { at, actor, action: sample(k) }).unwrap();
         }
         assert_eq!(c.status, status);
         c
@@ -1335,9 +1214,8 @@ ditindaklanjuti   AR  NA  NA  NA  NA  NA  NA  ok  ok  ok  ok  ok  ok  ok
 ditunda           AR  NA  NA  NA  NA  ok  NA  NA  ok  NA  NA  NA  NA  ok
 selesai           AR  NA  NA  NA  NA  NA  NA  NA  NA  NA  NA  ok  NA  NA
 diarsipkan        AR  NA  NA  NA  NA  NA  NA  NA  NA  NA  NA  NA  NA  NA";
-        let mut actual = String::from(
-            "\n                  rcv ver dis rer hol res rsp fup inf cnf dsp rat aut arc",
-        );
+        let mut actual =
+            String::from("\n                  rcv ver dis rer hol res rsp fup inf cnf dsp rat aut arc");
         for status in Status::ALL {
             let c = in_status(status);
             actual.push_str(&format!("\n{:<18}", status.code()));
@@ -1387,12 +1265,8 @@ archived     UN  ok  UN  UN  UN";
         let actors = [
             Actor::Reporter,
             Actor::Koordinator,
-            Actor::Penghubung {
-                agency: agency("dinkes"),
-            },
-            Actor::Penghubung {
-                agency: agency("disdik"),
-            },
+            Actor::Penghubung { agency: agency("dinkes") },
+            Actor::Penghubung { agency: agency("disdik") },
             Actor::System,
         ];
         let mut actual = String::from("\n             rep kor pen oth sys");
@@ -1402,21 +1276,16 @@ archived     UN  ok  UN  UN  UN";
                 ActionKind::Received | ActionKind::Verified => Status::Diterima,
                 ActionKind::Disposed => Status::Terverifikasi,
                 ActionKind::Resumed => Status::Ditunda,
-                ActionKind::Confirmed
-                | ActionKind::Disputed
-                | ActionKind::Rated
-                | ActionKind::AutoClosed => Status::Ditindaklanjuti,
+                ActionKind::Confirmed | ActionKind::Disputed | ActionKind::Rated | ActionKind::AutoClosed => {
+                    Status::Ditindaklanjuti
+                }
                 _ => Status::Didisposisikan,
             };
             let cells: Vec<&str> = actors
                 .iter()
                 .map(|actor| {
                     let c = in_status(status);
-                    let event = Event {
-                        at: c.last_event_at,
-                        actor: actor.clone(),
-                        action: sample(kind),
-                    };
+                    let event = Event { at: c.last_event_at, actor: actor.clone(), action: sample(kind) };
                     if kind == ActionKind::Received {
                         outcome(Lifecycle::start(&event).map(drop))
                     } else {
@@ -1434,12 +1303,8 @@ archived     UN  ok  UN  UN  UN";
         let actors = [
             Actor::Reporter,
             Actor::Koordinator,
-            Actor::Penghubung {
-                agency: agency("dinkes"),
-            },
-            Actor::Penghubung {
-                agency: agency("disdik"),
-            },
+            Actor::Penghubung { agency: agency("dinkes") },
+            Actor::Penghubung { agency: agency("disdik") },
             Actor::System,
         ];
         for status in Status::ALL {
@@ -1447,11 +1312,7 @@ archived     UN  ok  UN  UN  UN";
             for actor in &actors {
                 let allowed = c.allowed_actions(actor);
                 for kind in ActionKind::ALL {
-                    let event = Event {
-                        at: c.last_event_at,
-                        actor: actor.clone(),
-                        action: sample(kind),
-                    };
+                    let event = Event { at: c.last_event_at, actor: actor.clone(), action: sample(kind) };
                     assert_eq!(
                         allowed.contains(&kind),
                         c.check(&event).is_ok(),
@@ -1463,11 +1324,7 @@ archived     UN  ok  UN  UN  UN";
     }
 
     fn ev(c: &Lifecycle, minutes: i64, actor: Actor, action: Action) -> Event {
-        Event {
-            at: c.last_event_at + Duration::minutes(minutes),
-            actor,
-            action,
-        }
+        Event { at: c.last_event_at + Duration::minutes(minutes), actor, action }
     }
 
     /// Checks one refused event by its code.
@@ -1486,103 +1343,51 @@ archived     UN  ok  UN  UN  UN";
             action: sample(ActionKind::Verified),
         };
         check(&c, &back, "transition.out_of_order");
-        check(
-            &c,
-            &ev(&c, 1, Actor::Reporter, received()),
-            "transition.already_received",
-        );
+        check(&c, &ev(&c, 1, Actor::Reporter, received()), "transition.already_received");
 
         let anon = {
             let mut c = c.clone();
             c.privacy = Privacy::Anonim;
             c
         };
-        let loosen = ev(
-            &anon,
-            1,
-            Actor::Koordinator,
-            Action::Verified {
-                privacy: Some(Privacy::Publik),
-            },
-        );
+        let loosen = ev(&anon, 1, Actor::Koordinator, Action::Verified { privacy: Some(Privacy::Publik) });
         check(&anon, &loosen, "transition.privacy_loosened");
 
         let d = in_status(Status::Didisposisikan);
-        let blank = ev(
-            &d,
-            1,
-            Actor::Koordinator,
-            Action::Responded {
-                message: "  \n".into(),
-            },
-        );
+        let blank = ev(&d, 1, Actor::Koordinator, Action::Responded { message: "  \n".into() });
         check(&d, &blank, "transition.text_required");
-        let officer = Actor::Penghubung {
-            agency: agency("dinkes"),
-        };
+        let officer = Actor::Penghubung { agency: agency("dinkes") };
         let selfish = ev(
             &d,
             1,
             officer,
-            Action::Rerouted {
-                reason: "Bukan kami".into(),
-                suggested: Some(agency("dinkes")),
-            },
+            Action::Rerouted { reason: "Bukan kami".into(), suggested: Some(agency("dinkes")) },
         );
         check(&d, &selfish, "transition.suggested_self");
 
         let mut f = in_status(Status::Ditindaklanjuti);
-        f.apply(&ev(&f, 1, Actor::Reporter, sample(ActionKind::Rated)))
-            .unwrap();
-        check(
-            &f,
-            &ev(&f, 1, Actor::Reporter, sample(ActionKind::Rated)),
-            "transition.already_rated",
-        );
-        assert!(
-            !f.allowed_actions(&Actor::Reporter)
-                .contains(&ActionKind::Rated)
-        );
+        f.apply(&ev(&f, 1, Actor::Reporter, sample(ActionKind::Rated))).unwrap();
+        check(&f, &ev(&f, 1, Actor::Reporter, sample(ActionKind::Rated)), "transition.already_rated");
+        assert!(!f.allowed_actions(&Actor::Reporter).contains(&ActionKind::Rated));
 
-        let not_started = Event {
-            at: t0(),
-            actor: Actor::Koordinator,
-            action: sample(ActionKind::Verified),
-        };
-        assert_eq!(
-            Lifecycle::start(&not_started).unwrap_err().code(),
-            "transition.not_started"
-        );
-        assert_eq!(
-            fold(&[]).unwrap_err().error.code(),
-            "transition.empty_history"
-        );
+        let not_started = Event { at: t0(), actor: Actor::Koordinator, action: sample(ActionKind::Verified) };
+        assert_eq!(Lifecycle::start(&not_started).unwrap_err().code(), "transition.not_started");
+        assert_eq!(fold(&[]).unwrap_err().error.code(), "transition.empty_history");
     }
 
     #[test]
     fn hold_and_resume_record_pauses() {
         let mut c = in_status(Status::Ditanggapi);
-        let officer = Actor::Penghubung {
-            agency: agency("dinkes"),
-        };
+        let officer = Actor::Penghubung { agency: agency("dinkes") };
         let held_at = c.last_event_at + Duration::hours(1);
-        c.apply(&Event {
-            at: held_at,
-            actor: officer.clone(),
-            action: sample(ActionKind::Held),
-        })
-        .unwrap();
+        c.apply(&Event { at: held_at, actor: officer.clone(), action: sample(ActionKind::Held) }).unwrap();
         assert_eq!(c.status, Status::Ditunda);
         let now = held_at + Duration::hours(5);
         assert_eq!(c.pauses_until(now), vec![(held_at, now)]);
         // The reporter's information ends the hold and restores the status.
         let info_at = held_at + Duration::hours(30);
-        c.apply(&Event {
-            at: info_at,
-            actor: Actor::Reporter,
-            action: sample(ActionKind::InfoAdded),
-        })
-        .unwrap();
+        c.apply(&Event { at: info_at, actor: Actor::Reporter, action: sample(ActionKind::InfoAdded) })
+            .unwrap();
         assert_eq!(c.status, Status::Ditanggapi);
         assert_eq!(c.pauses, vec![(held_at, info_at)]);
         assert_eq!(c.hold, None);
@@ -1592,41 +1397,19 @@ archived     UN  ok  UN  UN  UN";
     fn reroute_and_dispute_restart_the_agency_clock() {
         let mut c = in_status(Status::Didisposisikan);
         let first = c.first_disposed_at.unwrap();
-        let officer = Actor::Penghubung {
-            agency: agency("dinkes"),
-        };
-        let reroute = Action::Rerouted {
-            reason: "Wewenang Dinas PUPR".into(),
-            suggested: Some(agency("dpupr")),
-        };
+        let officer = Actor::Penghubung { agency: agency("dinkes") };
+        let reroute =
+            Action::Rerouted { reason: "Wewenang Dinas PUPR".into(), suggested: Some(agency("dpupr")) };
         c.apply(&ev(&c, 10, officer, reroute)).unwrap();
-        assert_eq!(
-            (c.status, c.agency.clone(), c.reroutes),
-            (Status::Terverifikasi, None, 1)
-        );
-        c.apply(&ev(
-            &c,
-            10,
-            Actor::Koordinator,
-            Action::Disposed {
-                to: agency("dpupr"),
-            },
-        ))
-        .unwrap();
+        assert_eq!((c.status, c.agency.clone(), c.reroutes), (Status::Terverifikasi, None, 1));
+        c.apply(&ev(&c, 10, Actor::Koordinator, Action::Disposed { to: agency("dpupr") })).unwrap();
         assert_eq!(c.first_disposed_at, Some(first));
         assert_eq!(c.follow_up_started_at, Some(c.last_event_at));
-        let pupr = Actor::Penghubung {
-            agency: agency("dpupr"),
-        };
-        c.apply(&ev(&c, 10, pupr, sample(ActionKind::FollowedUp)))
-            .unwrap();
+        let pupr = Actor::Penghubung { agency: agency("dpupr") };
+        c.apply(&ev(&c, 10, pupr, sample(ActionKind::FollowedUp))).unwrap();
         assert_eq!(c.first_response_at, Some(c.last_event_at));
-        c.apply(&ev(&c, 10, Actor::Reporter, sample(ActionKind::Disputed)))
-            .unwrap();
-        assert_eq!(
-            (c.status, c.followed_up_at, c.disputes),
-            (Status::Didisposisikan, None, 1)
-        );
+        c.apply(&ev(&c, 10, Actor::Reporter, sample(ActionKind::Disputed))).unwrap();
+        assert_eq!((c.status, c.followed_up_at, c.disputes), (Status::Didisposisikan, None, 1));
         assert_eq!(c.follow_up_started_at, Some(c.last_event_at));
         assert!(c.ever_followed_up);
     }
@@ -1636,14 +1419,7 @@ archived     UN  ok  UN  UN  UN";
         let c = in_status(Status::Diterima);
         let mut tightened = c.clone();
         tightened
-            .apply(&ev(
-                &c,
-                1,
-                Actor::Koordinator,
-                Action::Verified {
-                    privacy: Some(Privacy::Rahasia),
-                },
-            ))
+            .apply(&ev(&c, 1, Actor::Koordinator, Action::Verified { privacy: Some(Privacy::Rahasia) }))
             .unwrap();
         assert_eq!(tightened.privacy, Privacy::Rahasia);
     }
@@ -1651,21 +1427,9 @@ archived     UN  ok  UN  UN  UN";
     #[test]
     fn fold_reports_the_bad_event() {
         let events = [
-            Event {
-                at: t0(),
-                actor: Actor::Reporter,
-                action: received(),
-            },
-            Event {
-                at: t0(),
-                actor: Actor::Koordinator,
-                action: sample(ActionKind::Verified),
-            },
-            Event {
-                at: t0(),
-                actor: Actor::Koordinator,
-                action: sample(ActionKind::Verified),
-            },
+            Event { at: t0(), actor: Actor::Reporter, action: received() },
+            Event { at: t0(), actor: Actor::Koordinator, action: sample(ActionKind::Verified) },
+            Event { at: t0(), actor: Actor::Koordinator, action: sample(ActionKind::Verified) },
         ];
         let err = fold(&events).unwrap_err();
         assert_eq!((err.index, err.error.code()), (2, "transition.not_allowed"));
@@ -1674,14 +1438,7 @@ archived     UN  ok  UN  UN  UN";
     #[test]
     fn events_round_trip_through_json() {
         let c = in_status(Status::Diterima);
-        let e = ev(
-            &c,
-            5,
-            Actor::Penghubung {
-                agency: agency("dinkes"),
-            },
-            sample(ActionKind::Rerouted),
-        );
+        let e = ev(&c, 5, Actor::Penghubung { agency: agency("dinkes") }, sample(ActionKind::Rerouted));
         let json = serde_json::to_string(&e).unwrap();
         assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
     }

@@ -158,17 +158,13 @@ impl SlaReport {
     /// Whether any open clock is past its due instant.
     #[must_use]
     pub fn is_overdue(&self) -> bool {
-        self.most_urgent()
-            .is_some_and(|c| c.state == ClockState::Breached)
+        self.most_urgent().is_some_and(|c| c.state == ClockState::Breached)
     }
 
     /// Whether any open clock is at risk (and none is overdue).
     #[must_use]
     pub fn is_at_risk(&self) -> bool {
-        !self.is_overdue()
-            && self
-                .most_urgent()
-                .is_some_and(|c| c.state == ClockState::AtRisk)
+        !self.is_overdue() && self.most_urgent().is_some_and(|c| c.state == ClockState::AtRisk)
     }
 }
 
@@ -210,15 +206,9 @@ pub struct SlaContext<'a> {
 /// assert_eq!(report.disposition.due_at, at("2025-03-06T02:00:00Z"));
 /// assert_eq!(report.disposition.state, ClockState::Running);
 /// ```
-pub fn evaluate(
-    c: &Lifecycle,
-    ctx: &SlaContext<'_>,
-    now: DateTime<Utc>,
-) -> Result<SlaReport, CalendarError> {
+pub fn evaluate(c: &Lifecycle, ctx: &SlaContext<'_>, now: DateTime<Utc>) -> Result<SlaReport, CalendarError> {
     let pauses = c.pauses_until(now);
-    let archived_at = (c.status == Status::Diarsipkan)
-        .then_some(c.closed_at)
-        .flatten();
+    let archived_at = (c.status == Status::Diarsipkan).then_some(c.closed_at).flatten();
 
     let disposition = clock(
         ClockKind::Disposition,
@@ -245,32 +235,19 @@ pub fn evaluate(
                 seconds(ctx.policy.auto_close),
                 &pauses,
             )?;
-            Some(AutoClose {
-                due_at,
-                is_due: now >= due_at,
-            })
+            Some(AutoClose { due_at, is_due: now >= due_at })
         }
         _ => None,
     };
-    Ok(SlaReport {
-        now,
-        disposition,
-        follow_up,
-        auto_close,
-    })
+    Ok(SlaReport { now, disposition, follow_up, auto_close })
 }
 
 fn seconds(days: WorkingDays) -> i64 {
     days.seconds()
 }
 
-type ClockEnv<'a, 'b> = (
-    &'a SlaContext<'b>,
-    &'a [(DateTime<Utc>, DateTime<Utc>)],
-    DateTime<Utc>,
-    Option<DateTime<Utc>>,
-    bool,
-);
+type ClockEnv<'a, 'b> =
+    (&'a SlaContext<'b>, &'a [(DateTime<Utc>, DateTime<Utc>)], DateTime<Utc>, Option<DateTime<Utc>>, bool);
 
 fn clock(
     kind: ClockKind,
@@ -282,12 +259,9 @@ fn clock(
     let budget_seconds = seconds(budget);
     // An archived complaint's clocks end where the complaint ended.
     let end = stopped_at.or(archived_at).unwrap_or(now).max(started_at);
-    let elapsed_working_seconds = ctx
-        .calendar
-        .working_seconds_excluding(ctx.zone, started_at, end, pauses)?;
-    let due_at =
-        ctx.calendar
-            .add_working_seconds_excluding(ctx.zone, started_at, budget_seconds, pauses)?;
+    let elapsed_working_seconds =
+        ctx.calendar.working_seconds_excluding(ctx.zone, started_at, end, pauses)?;
+    let due_at = ctx.calendar.add_working_seconds_excluding(ctx.zone, started_at, budget_seconds, pauses)?;
     let state = match (stopped_at, archived_at) {
         (Some(stop), _) if stop <= due_at => ClockState::Met,
         (Some(_), _) => ClockState::Breached,
@@ -296,8 +270,7 @@ fn clock(
         (None, None) if now >= due_at => ClockState::Breached,
         (None, None) if on_hold => ClockState::Paused,
         (None, None)
-            if elapsed_working_seconds * 100
-                >= budget_seconds * i64::from(ctx.policy.at_risk_percent) =>
+            if elapsed_working_seconds * 100 >= budget_seconds * i64::from(ctx.policy.at_risk_percent) =>
         {
             ClockState::AtRisk
         }
@@ -385,12 +358,8 @@ pub fn response_time(
     let Some(answered) = c.first_response_at else {
         return Ok(None);
     };
-    let working_seconds =
-        calendar.working_seconds_excluding(zone, c.received_at, answered, &c.pauses)?;
-    Ok(Some(ResponseTime {
-        seconds: (answered - c.received_at).num_seconds(),
-        working_seconds,
-    }))
+    let working_seconds = calendar.working_seconds_excluding(zone, c.received_at, answered, &c.pauses)?;
+    Ok(Some(ResponseTime { seconds: (answered - c.received_at).num_seconds(), working_seconds }))
 }
 
 #[cfg(test)]
@@ -402,11 +371,7 @@ mod tests {
     fn report(c: &Lifecycle, now: &str) -> SlaReport {
         let calendar = Calendar::indonesia();
         let policy = SlaPolicy::default();
-        let ctx = SlaContext {
-            policy: &policy,
-            calendar: &calendar,
-            zone: Zone::WITA,
-        };
+        let ctx = SlaContext { policy: &policy, calendar: &calendar, zone: Zone::WITA };
         evaluate(c, &ctx, at(now)).unwrap()
     }
 
@@ -425,11 +390,7 @@ mod tests {
             ("2025-03-06T10:00:00", ClockState::Breached),
         ];
         for (now, state) in cases {
-            check(
-                Some(report(&monday, now).disposition),
-                "2025-03-06T10:00:00",
-                state,
-            );
+            check(Some(report(&monday, now).disposition), "2025-03-06T10:00:00", state);
         }
         // Received on a Saturday: the clock starts Monday 00:00.
         let saturday = history(&[("2025-03-01T10:00:00", "receive")]);
@@ -469,16 +430,9 @@ mod tests {
             ClockState::Running,
         );
         // While on hold the clock is paused and its deadline moves with "now".
-        let holding = history(&[
-            ("2025-03-03T10:00:00", "receive"),
-            ("2025-03-03T12:00:00", "hold"),
-        ]);
+        let holding = history(&[("2025-03-03T10:00:00", "receive"), ("2025-03-03T12:00:00", "hold")]);
         let r = report(&holding, "2025-03-04T12:00:00");
-        check(
-            Some(r.disposition),
-            "2025-03-07T10:00:00",
-            ClockState::Paused,
-        );
+        check(Some(r.disposition), "2025-03-07T10:00:00", ClockState::Paused);
         assert_eq!(r.disposition.elapsed_working_seconds, 2 * 3600);
     }
 
@@ -490,49 +444,19 @@ mod tests {
             ("2025-03-10T10:00:00", "dispose"),
         ];
         let open = history(&base);
-        check(
-            report(&open, "2025-03-12T10:00:00").follow_up,
-            "2025-03-17T10:00:00",
-            ClockState::Running,
-        );
-        check(
-            report(&open, "2025-03-17T10:00:00").follow_up,
-            "2025-03-17T10:00:00",
-            ClockState::Breached,
-        );
+        check(report(&open, "2025-03-12T10:00:00").follow_up, "2025-03-17T10:00:00", ClockState::Running);
+        check(report(&open, "2025-03-17T10:00:00").follow_up, "2025-03-17T10:00:00", ClockState::Breached);
 
-        let in_time = history(&[
-            base[0],
-            base[1],
-            base[2],
-            ("2025-03-14T16:00:00", "follow_up"),
-        ]);
+        let in_time = history(&[base[0], base[1], base[2], ("2025-03-14T16:00:00", "follow_up")]);
         let r = report(&in_time, "2025-03-20T00:00:00");
         check(r.follow_up, "2025-03-17T10:00:00", ClockState::Met);
         // 10 working days after Friday 14 March 16:00, across Idulfitri.
         let auto = r.auto_close.unwrap();
-        assert_eq!(
-            (auto.due_at, auto.is_due),
-            (at("2025-04-08T16:00:00"), false)
-        );
-        assert!(
-            report(&in_time, "2025-04-08T16:00:00")
-                .auto_close
-                .unwrap()
-                .is_due
-        );
+        assert_eq!((auto.due_at, auto.is_due), (at("2025-04-08T16:00:00"), false));
+        assert!(report(&in_time, "2025-04-08T16:00:00").auto_close.unwrap().is_due);
 
-        let late = history(&[
-            base[0],
-            base[1],
-            base[2],
-            ("2025-03-18T08:00:00", "follow_up"),
-        ]);
-        check(
-            report(&late, "2025-03-20T00:00:00").follow_up,
-            "2025-03-17T10:00:00",
-            ClockState::Breached,
-        );
+        let late = history(&[base[0], base[1], base[2], ("2025-03-18T08:00:00", "follow_up")]);
+        check(report(&late, "2025-03-20T00:00:00").follow_up, "2025-03-17T10:00:00", ClockState::Breached);
 
         // A dispute gives the agency a fresh follow-up clock and stops auto-close.
         let disputed = history(&[
@@ -549,22 +473,12 @@ mod tests {
 
     #[test]
     fn archiving_cancels_open_clocks() {
-        let archived = history(&[
-            ("2025-03-03T10:00:00", "receive"),
-            ("2025-03-04T10:00:00", "archive"),
-        ]);
+        let archived = history(&[("2025-03-03T10:00:00", "receive"), ("2025-03-04T10:00:00", "archive")]);
         let r = report(&archived, "2025-06-01T00:00:00");
-        check(
-            Some(r.disposition),
-            "2025-03-06T10:00:00",
-            ClockState::Cancelled,
-        );
+        check(Some(r.disposition), "2025-03-06T10:00:00", ClockState::Cancelled);
         assert_eq!(r.most_urgent(), None);
         assert!(!r.is_overdue());
-        let late = history(&[
-            ("2025-03-03T10:00:00", "receive"),
-            ("2025-03-10T10:00:00", "archive"),
-        ]);
+        let late = history(&[("2025-03-03T10:00:00", "receive"), ("2025-03-10T10:00:00", "archive")]);
         check(
             Some(report(&late, "2025-06-01T00:00:00").disposition),
             "2025-03-06T10:00:00",
@@ -594,9 +508,7 @@ mod tests {
             ("2025-03-27T12:00:00", "dispose"),
             ("2025-04-08T10:00:00", "respond"),
         ]);
-        let rt = response_time(&c, &Calendar::indonesia(), Zone::WITA)
-            .unwrap()
-            .unwrap();
+        let rt = response_time(&c, &Calendar::indonesia(), Zone::WITA).unwrap().unwrap();
         assert_eq!(rt.days(), 12.0);
         assert_eq!(rt.working_seconds, 14 * 3600 + 10 * 3600);
         assert!(rt.within(WorkingDays::new(1)));
@@ -605,10 +517,7 @@ mod tests {
     #[test]
     fn policy_reads_from_json_with_defaults() {
         let p: SlaPolicy = serde_json::from_str(r#"{"follow_up": 7}"#).unwrap();
-        assert_eq!(
-            (p.disposition, p.follow_up),
-            (WorkingDays::new(3), WorkingDays::new(7))
-        );
+        assert_eq!((p.disposition, p.follow_up), (WorkingDays::new(3), WorkingDays::new(7)));
         assert!(serde_json::from_str::<SlaPolicy>(r#"{"folow_up": 7}"#).is_err());
     }
 }

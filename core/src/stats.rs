@@ -128,8 +128,7 @@ impl Period {
     }
 
     fn month_index(&self, date: NaiveDate) -> usize {
-        let months =
-            (date.year() - self.from.year()) * 12 + date.month() as i32 - self.from.month() as i32;
+        let months = (date.year() - self.from.year()) * 12 + date.month() as i32 - self.from.month() as i32;
         usize::try_from(months).expect("date within the period")
     }
 }
@@ -197,12 +196,7 @@ impl Distribution {
         let mean = values.iter().sum::<f64>() / values.len() as f64;
         let median = quantile(values, 0.5);
         let p90 = quantile(values, 0.9);
-        Some(Self {
-            count: u32::try_from(values.len()).unwrap_or(u32::MAX),
-            median,
-            mean,
-            p90,
-        })
+        Some(Self { count: u32::try_from(values.len()).unwrap_or(u32::MAX), median, mean, p90 })
     }
 }
 
@@ -215,11 +209,7 @@ fn quantile(values: &mut [f64], q: f64) -> f64 {
     if frac == 0.0 || rest.is_empty() {
         return low;
     }
-    let high = rest
-        .iter()
-        .copied()
-        .min_by(f64::total_cmp)
-        .expect("rest is non-empty");
+    let high = rest.iter().copied().min_by(f64::total_cmp).expect("rest is non-empty");
     low + (high - low) * frac
 }
 
@@ -294,12 +284,7 @@ impl Stats {
     /// an agency handled (spam and duplicates are no merit).
     #[must_use]
     pub fn handled(&self) -> u32 {
-        self.total
-            - self
-                .by_status
-                .get(&Status::Diarsipkan)
-                .copied()
-                .unwrap_or(0)
+        self.total - self.by_status.get(&Status::Diarsipkan).copied().unwrap_or(0)
     }
 
     /// The metrics the complaint-handling award reads
@@ -331,10 +316,7 @@ impl Stats {
             (metric::WITHIN_STANDARD_SHARE, self.within_standard.share()),
             (metric::COMPLETION_RATE, self.completion.share()),
             (metric::SATISFACTION_MEAN, self.satisfaction.map(|s| s.mean)),
-            (
-                metric::MEDIAN_RESPONSE_DAYS,
-                self.response.map(|r| r.working_days.median),
-            ),
+            (metric::MEDIAN_RESPONSE_DAYS, self.response.map(|r| r.working_days.median)),
         ];
         for (key, value) in rates {
             if let Some(v) = value {
@@ -422,11 +404,7 @@ impl<'a> StatsBuilder<'a> {
         let standard_seconds = self.ctx.policy.response_standard.seconds();
         let archived = c.status == Status::Diarsipkan;
         // Compute everything fallible first, so an error adds nothing.
-        let response = if archived {
-            None
-        } else {
-            sla::response_time(c, self.ctx.calendar, self.zone)?
-        };
+        let response = if archived { None } else { sla::response_time(c, self.ctx.calendar, self.zone)? };
         let late_unanswered = if archived || response.is_some() {
             false
         } else {
@@ -441,11 +419,8 @@ impl<'a> StatsBuilder<'a> {
         let overdue = if c.status.is_closed() {
             false
         } else {
-            let sla_ctx = SlaContext {
-                policy: self.ctx.policy,
-                calendar: self.ctx.calendar,
-                zone: self.zone,
-            };
+            let sla_ctx =
+                SlaContext { policy: self.ctx.policy, calendar: self.ctx.calendar, zone: self.zone };
             sla::evaluate(c, &sla_ctx, self.ctx.now)?.is_overdue()
         };
 
@@ -525,10 +500,7 @@ impl<'a> StatsBuilder<'a> {
 }
 
 fn response_times(days: &mut [f64], working_days: &mut [f64]) -> Option<ResponseTimes> {
-    Some(ResponseTimes {
-        days: Distribution::of(days)?,
-        working_days: Distribution::of(working_days)?,
-    })
+    Some(ResponseTimes { days: Distribution::of(days)?, working_days: Distribution::of(working_days)? })
 }
 
 /// Statistics of many agencies in one pass: each complaint goes to the
@@ -546,12 +518,7 @@ impl<'a> StatsByAgency<'a> {
     /// `default_zone`.
     #[must_use]
     pub fn new(ctx: StatsContext<'a>, zones: BTreeMap<AgencyId, Zone>, default_zone: Zone) -> Self {
-        Self {
-            ctx,
-            zones,
-            default_zone,
-            builders: BTreeMap::new(),
-        }
+        Self { ctx, zones, default_zone, builders: BTreeMap::new() }
     }
 
     /// Adds one complaint to its agency's statistics.
@@ -573,10 +540,7 @@ impl<'a> StatsByAgency<'a> {
     /// The statistics of every agency that had a complaint pushed.
     #[must_use]
     pub fn finish(self) -> BTreeMap<AgencyId, Stats> {
-        self.builders
-            .into_iter()
-            .map(|(a, b)| (a, b.finish()))
-            .collect()
+        self.builders.into_iter().map(|(a, b)| (a, b.finish())).collect()
     }
 }
 
@@ -619,10 +583,7 @@ mod tests {
             // E: received on a Saturday, not yet late.
             history(&[("2025-06-28T10:00:00", "receive")]),
             // F: spam, archived.
-            history(&[
-                ("2025-05-05T10:00:00", "receive"),
-                ("2025-05-05T11:00:00", "archive"),
-            ]),
+            history(&[("2025-05-05T10:00:00", "receive"), ("2025-05-05T11:00:00", "archive")]),
             // G: received in 2024: outside the period.
             history(&[("2024-12-31T10:00:00", "receive")]),
             // H: an aspiration by SMS, answered after 8 calendar days, exactly
@@ -642,12 +603,8 @@ mod tests {
     fn compute(complaints: &[Lifecycle], period: Period) -> Stats {
         let calendar = Calendar::indonesia();
         let policy = SlaPolicy::default();
-        let ctx = StatsContext {
-            policy: &policy,
-            calendar: &calendar,
-            period,
-            now: at("2025-06-30T12:00:00"),
-        };
+        let ctx =
+            StatsContext { policy: &policy, calendar: &calendar, period, now: at("2025-06-30T12:00:00") };
         let mut b = StatsBuilder::new(ctx, Zone::WITA);
         for c in complaints {
             b.push(c).unwrap();
@@ -681,15 +638,9 @@ mod tests {
         let r = s.response.unwrap();
         // Calendar days [1, 4, 12, 8]; working days [1, 4, 1, 5].
         assert_eq!(r.days.count, 4);
-        assert!(
-            close(r.days.median, 6.0) && close(r.days.mean, 6.25) && close(r.days.p90, 10.8),
-            "{r:?}"
-        );
+        assert!(close(r.days.median, 6.0) && close(r.days.mean, 6.25) && close(r.days.p90, 10.8), "{r:?}");
         let w = r.working_days;
-        assert!(
-            close(w.median, 2.5) && close(w.mean, 2.75) && close(w.p90, 4.7),
-            "{w:?}"
-        );
+        assert!(close(w.median, 2.5) && close(w.mean, 2.75) && close(w.p90, 4.7), "{w:?}");
         assert_eq!(s.within_standard, Ratio { count: 4, total: 5 });
         assert_eq!(s.follow_up, Ratio { count: 3, total: 4 });
         assert_eq!(s.completion, Ratio { count: 2, total: 6 });

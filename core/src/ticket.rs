@@ -199,9 +199,7 @@ impl TicketError {
             | Self::TicketLength { .. }
             | Self::TicketCharacter { .. }
             | Self::TicketCheck => "ticket",
-            Self::SecretEmpty | Self::SecretLength { .. } | Self::SecretCharacter { .. } => {
-                "secret"
-            }
+            Self::SecretEmpty | Self::SecretLength { .. } | Self::SecretCharacter { .. } => "secret",
         }
     }
 
@@ -229,10 +227,7 @@ impl TicketError {
                 format!("Nomor tiket harus 9 karakter, seperti {TICKET_EXAMPLE}"),
                 format!("Ticket number must be 9 characters, like {TICKET_EXAMPLE}"),
             ),
-            Self::TicketCharacter {
-                character,
-                position,
-            } => {
+            Self::TicketCharacter { character, position } => {
                 let c = describe(*character);
                 Text::new(
                     format!(
@@ -257,10 +252,7 @@ impl TicketError {
                 format!("Kode akses harus 16 karakter, seperti {SECRET_EXAMPLE}"),
                 format!("Access code must be 16 characters, like {SECRET_EXAMPLE}"),
             ),
-            Self::SecretCharacter {
-                character,
-                position,
-            } => {
+            Self::SecretCharacter { character, position } => {
                 let c = describe(*character);
                 Text::new(
                     format!(
@@ -288,11 +280,7 @@ impl TicketError {
     /// ```
     #[must_use]
     pub fn to_field_error(&self) -> FieldError {
-        FieldError {
-            field: self.field(),
-            code: self.code(),
-            message: self.message(),
-        }
+        FieldError { field: self.field(), code: self.code(), message: self.message() }
     }
 }
 
@@ -305,11 +293,7 @@ impl From<TicketError> for FieldError {
 /// Names a character in a message: quoted, or as `U+XXXX` when it would
 /// not be visible.
 fn describe(c: char) -> String {
-    if c.is_control() || c.is_whitespace() {
-        format!("U+{:04X}", u32::from(c))
-    } else {
-        format!("“{c}”")
-    }
+    if c.is_control() || c.is_whitespace() { format!("U+{:04X}", u32::from(c)) } else { format!("“{c}”") }
 }
 
 /// Whether `c` is something people type between the symbols of a code.
@@ -357,9 +341,7 @@ fn read_symbols<const N: usize>(input: &str) -> Result<[u8; N], Unreadable> {
         let value = u8::try_from(c)
             .ok()
             .filter(u8::is_ascii)
-            .map_or(NOT_A_SYMBOL, |b| {
-                VALUES[usize::from(b.to_ascii_uppercase())]
-            });
+            .map_or(NOT_A_SYMBOL, |b| VALUES[usize::from(b.to_ascii_uppercase())]);
         if value == NOT_A_SYMBOL {
             return Err(Unreadable::Character(c, i + 1));
         }
@@ -395,12 +377,7 @@ fn base29_digits<const N: usize>(mut n: u128) -> [u8; N] {
 
 /// The weighted sum Σ i·vᵢ modulo 29, with weights 1, 2, 3, … by position.
 fn weighted_sum(values: &[u8]) -> u64 {
-    values
-        .iter()
-        .zip(1..)
-        .map(|(&v, w)| w * u64::from(v))
-        .sum::<u64>()
-        % BASE
+    values.iter().zip(1..).map(|(&v, w)| w * u64::from(v)).sum::<u64>() % BASE
 }
 
 /// A complaint's ticket number: 8 random symbols and a check symbol, shown
@@ -474,10 +451,9 @@ impl TicketNumber {
         let values: [u8; TICKET_SYMBOLS] = read_symbols(input).map_err(|e| match e {
             Unreadable::Empty => TicketError::TicketEmpty,
             Unreadable::Length(found) => TicketError::TicketLength { found },
-            Unreadable::Character(character, position) => TicketError::TicketCharacter {
-                character,
-                position,
-            },
+            Unreadable::Character(character, position) => {
+                TicketError::TicketCharacter { character, position }
+            }
         })?;
         if weighted_sum(&values) != 0 {
             return Err(TicketError::TicketCheck);
@@ -601,10 +577,9 @@ impl AccessSecret {
         let values: [u8; SECRET_SYMBOLS] = read_symbols(input).map_err(|e| match e {
             Unreadable::Empty => TicketError::SecretEmpty,
             Unreadable::Length(found) => TicketError::SecretLength { found },
-            Unreadable::Character(character, position) => TicketError::SecretCharacter {
-                character,
-                position,
-            },
+            Unreadable::Character(character, position) => {
+                TicketError::SecretCharacter { character, position }
+            }
         })?;
         Ok(Self(render(&values, 4)))
     }
@@ -721,10 +696,7 @@ mod tests {
     /// One parsing case: the input and the canonical text or error code.
     fn check(input: &str, want: Result<&str, &str>) {
         let got = TicketNumber::parse(input);
-        let got = got
-            .as_ref()
-            .map(TicketNumber::as_str)
-            .map_err(TicketError::code);
+        let got = got.as_ref().map(TicketNumber::as_str).map_err(TicketError::code);
         assert_eq!(got, want, "{input:?}");
     }
 
@@ -763,19 +735,9 @@ mod tests {
     #[test]
     fn character_errors_name_the_character_and_its_position() {
         let err = TicketNumber::parse("k7m-4ox-9rj").unwrap_err();
-        assert_eq!(
-            err,
-            TicketError::TicketCharacter {
-                character: 'o',
-                position: 5
-            }
-        );
+        assert_eq!(err, TicketError::TicketCharacter { character: 'o', position: 5 });
         let err = TicketNumber::parse("K7M-4QX-9R\u{7}").unwrap_err();
-        assert!(
-            err.message().id.contains("U+0007 (karakter ke-9)"),
-            "{}",
-            err.message()
-        );
+        assert!(err.message().id.contains("U+0007 (karakter ke-9)"), "{}", err.message());
     }
 
     #[test]
@@ -843,24 +805,15 @@ mod tests {
                 seen[pos][usize::from(VALUES[usize::from(s)])] = true;
             }
         }
-        assert!(
-            seen.iter().flatten().all(|&s| s),
-            "every symbol appears at every position"
-        );
-        assert_eq!(
-            TicketNumber::from_entropy(u64::MAX),
-            TicketNumber::from_entropy(u64::MAX)
-        );
+        assert!(seen.iter().flatten().all(|&s| s), "every symbol appears at every position");
+        assert_eq!(TicketNumber::from_entropy(u64::MAX), TicketNumber::from_entropy(u64::MAX));
     }
 
     #[test]
     fn ticket_serde_is_the_canonical_text() {
         let t = TicketNumber::parse("k7m4qx9rj").unwrap();
         assert_eq!(serde_json::to_string(&t).unwrap(), r#""K7M-4QX-9RJ""#);
-        assert_eq!(
-            serde_json::from_str::<TicketNumber>(r#""k7m 4qx 9rj""#).unwrap(),
-            t
-        );
+        assert_eq!(serde_json::from_str::<TicketNumber>(r#""k7m 4qx 9rj""#).unwrap(), t);
         let err = serde_json::from_str::<TicketNumber>(r#""K7M-4QX-9RB""#).unwrap_err();
         assert!(err.to_string().contains("typing mistake"), "{err}");
         assert_eq!(format!("{t:?}"), r#"TicketNumber("K7M-4QX-9RJ")"#);
@@ -881,10 +834,7 @@ mod tests {
         ];
         for &(input, want) in cases {
             let got = AccessSecret::parse(input);
-            let got = got
-                .as_ref()
-                .map(AccessSecret::expose)
-                .map_err(TicketError::code);
+            let got = got.as_ref().map(AccessSecret::expose).map_err(TicketError::code);
             assert_eq!(got, want, "{input:?}");
         }
     }
@@ -922,11 +872,7 @@ mod tests {
             bytes[..8].copy_from_slice(&a.to_le_bytes());
             bytes[8..].copy_from_slice(&b.to_le_bytes());
             let s = AccessSecret::from_entropy(bytes);
-            assert!(
-                s.expose()
-                    .bytes()
-                    .all(|c| c == b'-' || SYMBOLS.contains(&c))
-            );
+            assert!(s.expose().bytes().all(|c| c == b'-' || SYMBOLS.contains(&c)));
             assert!(seen.insert(s.expose().to_owned()));
         }
     }
@@ -944,18 +890,8 @@ mod tests {
         for e in all_errors() {
             let m = e.message();
             for banned in ["mohon", "maaf", "tidak valid", "please", "sorry", "invalid"] {
-                assert!(
-                    !m.id.to_lowercase().contains(banned),
-                    "{}: {}",
-                    e.code(),
-                    m.id
-                );
-                assert!(
-                    !m.en.to_lowercase().contains(banned),
-                    "{}: {}",
-                    e.code(),
-                    m.en
-                );
+                assert!(!m.id.to_lowercase().contains(banned), "{}: {}", e.code(), m.id);
+                assert!(!m.en.to_lowercase().contains(banned), "{}: {}", e.code(), m.en);
             }
             assert!(!m.id.ends_with('.') && !m.en.ends_with('.'), "{}", e.code());
         }

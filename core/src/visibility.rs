@@ -63,38 +63,20 @@ impl Visibility {
     /// ```
     #[must_use]
     pub fn of(privacy: Privacy, audience: Audience) -> Self {
-        let all = Self {
-            summary: true,
-            content: true,
-            identity: true,
-            contact: true,
-        };
+        let all = Self { summary: true, content: true, identity: true, contact: true };
         match (audience, privacy) {
             (Audience::Reporter | Audience::Koordinator, _) => all,
-            (Audience::Agency, Privacy::Anonim) => Self {
-                identity: false,
-                contact: false,
-                ..all
-            },
+            (Audience::Agency, Privacy::Anonim) => Self { identity: false, contact: false, ..all },
             (Audience::Agency, _) => all,
-            (Audience::Public, Privacy::Publik) => Self {
-                summary: true,
-                content: false,
-                identity: true,
-                contact: false,
-            },
-            (Audience::Public, Privacy::Anonim) => Self {
-                summary: true,
-                content: false,
-                identity: false,
-                contact: false,
-            },
-            (Audience::Public, Privacy::Rahasia) => Self {
-                summary: false,
-                content: false,
-                identity: false,
-                contact: false,
-            },
+            (Audience::Public, Privacy::Publik) => {
+                Self { summary: true, content: false, identity: true, contact: false }
+            }
+            (Audience::Public, Privacy::Anonim) => {
+                Self { summary: true, content: false, identity: false, contact: false }
+            }
+            (Audience::Public, Privacy::Rahasia) => {
+                Self { summary: false, content: false, identity: false, contact: false }
+            }
         }
     }
 }
@@ -149,10 +131,7 @@ rahasia koordinator SCIK";
             let public = Visibility::of(p, Audience::Public);
             assert_eq!(public.identity, p.identity_is_public());
             assert!(!public.contact);
-            assert_eq!(
-                Visibility::of(p, Audience::Agency).identity,
-                p.identity_visible_to_agency()
-            );
+            assert_eq!(Visibility::of(p, Audience::Agency).identity, p.identity_visible_to_agency());
         }
     }
 }

@@ -18,17 +18,11 @@ pub struct Zone {
 
 impl Zone {
     /// Waktu Indonesia Barat, UTC+7 (Asia/Jakarta, Asia/Pontianak).
-    pub const WIB: Self = Self {
-        offset_seconds: 7 * 3600,
-    };
+    pub const WIB: Self = Self { offset_seconds: 7 * 3600 };
     /// Waktu Indonesia Tengah, UTC+8 (Asia/Makassar): Kalimantan Selatan.
-    pub const WITA: Self = Self {
-        offset_seconds: 8 * 3600,
-    };
+    pub const WITA: Self = Self { offset_seconds: 8 * 3600 };
     /// Waktu Indonesia Timur, UTC+9 (Asia/Jayapura).
-    pub const WIT: Self = Self {
-        offset_seconds: 9 * 3600,
-    };
+    pub const WIT: Self = Self { offset_seconds: 9 * 3600 };
     /// Coordinated Universal Time.
     pub const UTC: Self = Self { offset_seconds: 0 };
 
@@ -44,11 +38,7 @@ impl Zone {
     /// assert!(Zone::from_offset_seconds(19 * 3600).is_err());
     /// ```
     pub fn from_offset_seconds(offset_seconds: i32) -> Result<Self, FieldError> {
-        if offset_seconds.abs() < 18 * 3600 + 1 {
-            Ok(Self { offset_seconds })
-        } else {
-            Err(invalid_zone())
-        }
+        if offset_seconds.abs() < 18 * 3600 + 1 { Ok(Self { offset_seconds }) } else { Err(invalid_zone()) }
     }
 
     /// The offset east of UTC, in seconds.
@@ -108,10 +98,7 @@ impl Zone {
             "UTC" | "Z" | "ETC/UTC" => return Ok(Self::UTC),
             _ => {}
         }
-        let rest = t
-            .strip_prefix("UTC")
-            .or_else(|| t.strip_prefix("utc"))
-            .unwrap_or(t);
+        let rest = t.strip_prefix("UTC").or_else(|| t.strip_prefix("utc")).unwrap_or(t);
         let (sign, digits) = match rest.as_bytes().first() {
             Some(b'+') => (1, &rest[1..]),
             Some(b'-') => (-1, &rest[1..]),
@@ -220,23 +207,13 @@ mod tests {
             ("+123:00", None),
         ];
         for &(input, want) in cases {
-            assert_eq!(
-                Zone::parse(input).ok().map(Zone::offset_seconds),
-                want,
-                "{input:?}"
-            );
+            assert_eq!(Zone::parse(input).ok().map(Zone::offset_seconds), want, "{input:?}");
         }
     }
 
     #[test]
     fn round_trips_through_name() {
-        for z in [
-            Zone::WIB,
-            Zone::WITA,
-            Zone::WIT,
-            Zone::UTC,
-            Zone::parse("-03:30").unwrap(),
-        ] {
+        for z in [Zone::WIB, Zone::WITA, Zone::WIT, Zone::UTC, Zone::parse("-03:30").unwrap()] {
             assert_eq!(Zone::parse(&z.name()).unwrap(), z);
         }
     }
@@ -247,9 +224,6 @@ mod tests {
         assert_eq!(Zone::WIB.local_date(at).to_string(), "2025-01-01");
         assert_eq!(Zone::WITA.local_date(at).to_string(), "2025-01-02");
         let d = NaiveDate::from_ymd_opt(2025, 1, 2).unwrap();
-        assert_eq!(
-            Zone::WITA.start_of(d).to_rfc3339(),
-            "2025-01-01T16:00:00+00:00"
-        );
+        assert_eq!(Zone::WITA.start_of(d).to_rfc3339(), "2025-01-01T16:00:00+00:00");
     }
 }

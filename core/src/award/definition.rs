@@ -391,16 +391,9 @@ impl EligibilityRule {
     /// The reason given to an entrant that fails this rule: the
     /// configured one, or a generic one naming the metric and the minimum.
     pub(super) fn failure_reason(&self) -> Text {
-        let Self::MinMetric {
-            metric,
-            min,
-            reason,
-        } = self;
+        let Self::MinMetric { metric, min, reason } = self;
         reason.clone().unwrap_or_else(|| {
-            Text::new(
-                format!("Nilai {metric} kurang dari {min}"),
-                format!("{metric} is below {min}"),
-            )
+            Text::new(format!("Nilai {metric} kurang dari {min}"), format!("{metric} is below {min}"))
         })
     }
 }
@@ -486,9 +479,7 @@ impl AwardDefinition {
         // An award id follows the same slug grammar as category ids; reuse
         // that one checker rather than keep a second copy of the rules.
         if CategoryId::new(self.id.as_str()).is_err() {
-            return Err(AwardError::InvalidId {
-                id: self.id.clone(),
-            });
+            return Err(AwardError::InvalidId { id: self.id.clone() });
         }
         if self.criteria.is_empty() {
             return Err(AwardError::NoCriteria);
@@ -498,15 +489,10 @@ impl AwardDefinition {
             non_empty(&c.id, || format!("criteria[{i}].id"))?;
             non_empty(&c.metric, || format!("criteria[{i}].metric"))?;
             if !seen.insert(c.id.as_str()) {
-                return Err(AwardError::DuplicateCriterion {
-                    criterion: c.id.clone(),
-                });
+                return Err(AwardError::DuplicateCriterion { criterion: c.id.clone() });
             }
             if !(c.weight.is_finite() && c.weight > 0.0) {
-                return Err(AwardError::WeightInvalid {
-                    criterion: c.id.clone(),
-                    weight: c.weight,
-                });
+                return Err(AwardError::WeightInvalid { criterion: c.id.clone(), weight: c.weight });
             }
             if let Normalization::Target { best, worst } = c.normalization {
                 let agrees = match c.direction {
@@ -524,10 +510,7 @@ impl AwardDefinition {
             }
             if let OnMissing::Score(score) = c.on_missing {
                 if !(0.0..=1.0).contains(&score) {
-                    return Err(AwardError::MissingScoreInvalid {
-                        criterion: c.id.clone(),
-                        score,
-                    });
+                    return Err(AwardError::MissingScoreInvalid { criterion: c.id.clone(), score });
                 }
             }
         }
@@ -539,10 +522,7 @@ impl AwardDefinition {
             let EligibilityRule::MinMetric { metric, min, .. } = rule;
             non_empty(metric, || format!("eligibility[{i}].metric"))?;
             if !min.is_finite() {
-                return Err(AwardError::EligibilityInvalid {
-                    metric: metric.clone(),
-                    min: *min,
-                });
+                return Err(AwardError::EligibilityInvalid { metric: metric.clone(), min: *min });
             }
         }
         for (i, t) in self.tie_breaks.iter().enumerate() {
@@ -562,9 +542,5 @@ impl AwardDefinition {
 
 fn non_empty(key: &str, field: impl FnOnce() -> String) -> Result<(), AwardError> {
     // Blank counts as empty: a key of spaces is a typo, not a metric.
-    if key.trim().is_empty() {
-        Err(AwardError::EmptyKey { field: field() })
-    } else {
-        Ok(())
-    }
+    if key.trim().is_empty() { Err(AwardError::EmptyKey { field: field() }) } else { Ok(()) }
 }

@@ -9,9 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Text;
 use crate::ids::{AgencyId, CategoryId};
 
-use super::definition::{
-    AwardDefinition, Criterion, Direction, EligibilityRule, Normalization, OnMissing,
-};
+use super::definition::{AwardDefinition, Criterion, Direction, EligibilityRule, Normalization, OnMissing};
 use super::error::AwardError;
 
 /// Scores closer than this many points are tied, so that floating-point
@@ -93,12 +91,7 @@ impl Entrant {
     /// ```
     #[must_use]
     pub fn new(id: AgencyId, name: impl Into<String>, category: CategoryId) -> Self {
-        Self {
-            id,
-            name: name.into(),
-            category,
-            metrics: BTreeMap::new(),
-        }
+        Self { id, name: name.into(), category, metrics: BTreeMap::new() }
     }
 
     /// The same entrant with one more metric (replacing any value it had).
@@ -391,10 +384,7 @@ pub fn score(def: &AwardDefinition, entrants: &[Entrant]) -> Result<Leaderboard,
         .into_iter()
         .map(|(category, members)| score_category(def, &weights, category, &members))
         .collect();
-    Ok(Leaderboard {
-        award_id: def.id.clone(),
-        categories,
-    })
+    Ok(Leaderboard { award_id: def.id.clone(), categories })
 }
 
 /// The entrants sorted by id, after checking ids are unique and metrics finite.
@@ -403,17 +393,12 @@ fn check_entrants(entrants: &[Entrant]) -> Result<Vec<&Entrant>, AwardError> {
     by_id.sort_by(|a, b| a.id.cmp(&b.id));
     for pair in by_id.windows(2) {
         if pair[0].id == pair[1].id {
-            return Err(AwardError::DuplicateEntrant {
-                entrant: pair[0].id.clone(),
-            });
+            return Err(AwardError::DuplicateEntrant { entrant: pair[0].id.clone() });
         }
     }
     for e in &by_id {
         if let Some((key, _)) = e.metrics.iter().find(|(_, v)| !v.is_finite()) {
-            return Err(AwardError::InvalidMetric {
-                entrant: e.id.clone(),
-                metric: key.clone(),
-            });
+            return Err(AwardError::InvalidMetric { entrant: e.id.clone(), metric: key.clone() });
         }
     }
     Ok(by_id)
@@ -441,21 +426,13 @@ fn score_category(
         if reasons.is_empty() {
             rankable.push(e);
         } else {
-            unranked.push(Unranked {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                reasons,
-            });
+            unranked.push(Unranked { id: e.id.clone(), name: e.name.clone(), reasons });
         }
     }
 
     // Relative normalisations compare only the entrants being ranked: an
     // ineligible outlier must not stretch everyone else's scale.
-    let scales: Vec<Option<Scale>> = def
-        .criteria
-        .iter()
-        .map(|c| Scale::fit(c, &rankable))
-        .collect();
+    let scales: Vec<Option<Scale>> = def.criteria.iter().map(|c| Scale::fit(c, &rankable)).collect();
 
     let mut rows: Vec<Row<'_>> = rankable
         .iter()
@@ -473,12 +450,7 @@ fn score_category(
             let score = sum.clamp(0.0, 100.0);
             // Scores are within 0..=100, so the key fits an i64 with room to spare.
             let key = (score / SCORE_RESOLUTION).round() as i64;
-            Row {
-                entrant: e,
-                key,
-                score,
-                contributions,
-            }
+            Row { entrant: e, key, score, contributions }
         })
         .collect();
     rows.sort_by(|a, b| compare_rows(def, a, b));
@@ -496,11 +468,7 @@ fn score_category(
         })
         .collect();
     unranked.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
-    CategoryResult {
-        category: category.clone(),
-        ranked,
-        unranked,
-    }
+    CategoryResult { category: category.clone(), ranked, unranked }
 }
 
 /// Every reason the entrant cannot be ranked: failed eligibility rules,
@@ -539,23 +507,16 @@ impl Scale {
     /// The scale of a relative criterion; `None` for absolute ones, or when
     /// no ranked entrant has the metric (then nobody needs a scale).
     fn fit(c: &Criterion, rankable: &[&Entrant]) -> Option<Self> {
-        if !matches!(
-            c.normalization,
-            Normalization::MinMax | Normalization::LogMinMax
-        ) {
+        if !matches!(c.normalization, Normalization::MinMax | Normalization::LogMinMax) {
             return None;
         }
-        rankable
-            .iter()
-            .filter_map(|e| e.metric(&c.metric))
-            .map(|x| transform(c.normalization, x))
-            .fold(None, |acc, x| match acc {
+        rankable.iter().filter_map(|e| e.metric(&c.metric)).map(|x| transform(c.normalization, x)).fold(
+            None,
+            |acc, x| match acc {
                 None => Some(Self { lo: x, hi: x }),
-                Some(s) => Some(Self {
-                    lo: s.lo.min(x),
-                    hi: s.hi.max(x),
-                }),
-            })
+                Some(s) => Some(Self { lo: s.lo.min(x), hi: s.hi.max(x) }),
+            },
+        )
     }
 }
 
@@ -610,12 +571,7 @@ fn contribution(c: &Criterion, weight: f64, scale: Option<Scale>, e: &Entrant) -
         // Unranked entrants never reach scoring; 0 keeps this total anyway.
         (None, OnMissing::Unrank) => 0.0,
     };
-    Contribution {
-        criterion_id: c.id.clone(),
-        raw,
-        normalized,
-        points: weight * normalized,
-    }
+    Contribution { criterion_id: c.id.clone(), raw, normalized, points: weight * normalized }
 }
 
 /// The ranking order: score, tie-breaks, name, id. Total because ids are unique.
@@ -625,11 +581,7 @@ fn compare_rows(def: &AwardDefinition, a: &Row<'_>, b: &Row<'_>) -> Ordering {
         .then_with(|| {
             def.tie_breaks.iter().fold(Ordering::Equal, |acc, t| {
                 acc.then_with(|| {
-                    compare_metric(
-                        a.entrant.metric(&t.metric),
-                        b.entrant.metric(&t.metric),
-                        t.direction,
-                    )
+                    compare_metric(a.entrant.metric(&t.metric), b.entrant.metric(&t.metric), t.direction)
                 })
             })
         })

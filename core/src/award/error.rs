@@ -179,12 +179,8 @@ impl AwardError {
                 format!("The field {field} must not be empty"),
             ),
             Self::DuplicateCriterion { criterion } => Text::new(
-                format!(
-                    "Kriteria \"{criterion}\" didefinisikan lebih dari sekali; kode kriteria harus unik"
-                ),
-                format!(
-                    "Criterion \"{criterion}\" is defined more than once; criterion ids must be unique"
-                ),
+                format!("Kriteria \"{criterion}\" didefinisikan lebih dari sekali; kode kriteria harus unik"),
+                format!("Criterion \"{criterion}\" is defined more than once; criterion ids must be unique"),
             ),
             Self::WeightInvalid { criterion, weight } => Text::new(
                 format!(
@@ -198,12 +194,9 @@ impl AwardError {
                 format!("Jumlah bobot semua kriteria harus 100, bukan {sum}"),
                 format!("The criteria weights must sum to 100, not {sum}"),
             ),
-            Self::TargetInvalid {
-                criterion,
-                best,
-                worst,
-                direction,
-            } => target_message(criterion, *best, *worst, *direction),
+            Self::TargetInvalid { criterion, best, worst, direction } => {
+                target_message(criterion, *best, *worst, *direction)
+            }
             Self::MissingScoreInvalid { criterion, score } => Text::new(
                 format!(
                     "Nilai pengganti data kosong pada kriteria \"{criterion}\" harus antara 0 dan 1, \
@@ -215,9 +208,7 @@ impl AwardError {
                 ),
             ),
             Self::EligibilityInvalid { metric, min } => Text::new(
-                format!(
-                    "Batas minimum {metric} pada syarat peserta harus bilangan berhingga, bukan {min}"
-                ),
+                format!("Batas minimum {metric} pada syarat peserta harus bilangan berhingga, bukan {min}"),
                 format!("The eligibility minimum for {metric} must be a finite number, not {min}"),
             ),
             Self::WinnersZero => Text::new(
@@ -259,10 +250,7 @@ impl AwardError {
     /// ```
     #[must_use]
     pub fn is_definition(&self) -> bool {
-        !matches!(
-            self,
-            Self::DuplicateEntrant { .. } | Self::InvalidMetric { .. }
-        )
+        !matches!(self, Self::DuplicateEntrant { .. } | Self::InvalidMetric { .. })
     }
 }
 

@@ -66,12 +66,11 @@ pub mod metric;
 mod preset;
 
 pub use definition::{
-    AwardDefinition, Criterion, DEFAULT_WINNERS, Direction, EligibilityRule, Normalization,
-    OnMissing, TieBreak, WEIGHT_SUM_TOLERANCE,
+    AwardDefinition, Criterion, DEFAULT_WINNERS, Direction, EligibilityRule, Normalization, OnMissing,
+    TieBreak, WEIGHT_SUM_TOLERANCE,
 };
 pub use engine::{
-    CategoryResult, Contribution, Entrant, Leaderboard, RankedEntrant, SCORE_RESOLUTION, Unranked,
-    score,
+    CategoryResult, Contribution, Entrant, Leaderboard, RankedEntrant, SCORE_RESOLUTION, Unranked, score,
 };
 pub use error::AwardError;
 pub use preset::{DEFAULT_MIN_COMPLAINTS, complaint_handling, jury_scores};

@@ -70,14 +70,7 @@ pub const DEFAULT_MIN_COMPLAINTS: u32 = 5;
 #[must_use]
 pub fn complaint_handling() -> AwardDefinition {
     let rate = |id: &str, name: Text, key: &str, weight: f64| {
-        Criterion::new(
-            id,
-            name,
-            key,
-            weight,
-            Direction::Higher,
-            Normalization::Rate,
-        )
+        Criterion::new(id, name, key, weight, Direction::Higher, Normalization::Rate)
     };
     let criteria = vec![
         Criterion::new(
@@ -88,18 +81,10 @@ pub fn complaint_handling() -> AwardDefinition {
             Direction::Higher,
             Normalization::LogMinMax,
         ),
-        rate(
-            "follow_up",
-            Text::new("Laju tindak lanjut", "Follow-up rate"),
-            metric::FOLLOW_UP_RATE,
-            40.0,
-        ),
+        rate("follow_up", Text::new("Laju tindak lanjut", "Follow-up rate"), metric::FOLLOW_UP_RATE, 40.0),
         rate(
             "within_standard",
-            Text::new(
-                "Tanggapan sesuai standar waktu",
-                "Responses within the time standard",
-            ),
+            Text::new("Tanggapan sesuai standar waktu", "Responses within the time standard"),
             metric::WITHIN_STANDARD_SHARE,
             20.0,
         ),
@@ -115,24 +100,15 @@ pub fn complaint_handling() -> AwardDefinition {
             metric::SATISFACTION_MEAN,
             10.0,
             Direction::Higher,
-            Normalization::Target {
-                best: 5.0,
-                worst: 1.0,
-            },
+            Normalization::Target { best: 5.0, worst: 1.0 },
         )
         .with_on_missing(OnMissing::Score(0.5)),
     ];
     AwardDefinition {
         eligibility: vec![EligibilityRule::min_complaints(DEFAULT_MIN_COMPLAINTS)],
         tie_breaks: vec![
-            TieBreak {
-                metric: metric::FOLLOW_UP_RATE.to_owned(),
-                direction: Direction::Higher,
-            },
-            TieBreak {
-                metric: metric::MEDIAN_RESPONSE_DAYS.to_owned(),
-                direction: Direction::Lower,
-            },
+            TieBreak { metric: metric::FOLLOW_UP_RATE.to_owned(), direction: Direction::Higher },
+            TieBreak { metric: metric::MEDIAN_RESPONSE_DAYS.to_owned(), direction: Direction::Lower },
         ],
         ..AwardDefinition::new(
             "pengelola-pengaduan",
@@ -205,10 +181,7 @@ pub fn jury_scores(
                 *key,
                 *weight,
                 Direction::Higher,
-                Normalization::Target {
-                    best: 100.0,
-                    worst: 0.0,
-                },
+                Normalization::Target { best: 100.0, worst: 0.0 },
             )
         })
         .collect();

@@ -18,32 +18,18 @@ fn cat(id: &str) -> CategoryId {
 }
 
 fn entrant(id: &str, name: &str, category: &str, metrics: &[(&str, f64)]) -> Entrant {
-    metrics.iter().fold(
-        Entrant::new(agency(id), name, cat(category)),
-        |e, &(k, v)| e.with_metric(k, v),
-    )
+    metrics.iter().fold(Entrant::new(agency(id), name, cat(category)), |e, &(k, v)| e.with_metric(k, v))
 }
 
 /// A definition with one criterion of weight 100 on metric `m`, so that an
 /// entrant's score is exactly 100 × its normalised value.
-fn single(
-    direction: Direction,
-    normalization: Normalization,
-    on_missing: OnMissing,
-) -> AwardDefinition {
+fn single(direction: Direction, normalization: Normalization, on_missing: OnMissing) -> AwardDefinition {
     AwardDefinition::new(
         "uji",
         Text::new("Uji", "Test"),
         vec![
-            Criterion::new(
-                "c",
-                Text::new("Kriteria", "Criterion"),
-                "m",
-                100.0,
-                direction,
-                normalization,
-            )
-            .with_on_missing(on_missing),
+            Criterion::new("c", Text::new("Kriteria", "Criterion"), "m", 100.0, direction, normalization)
+                .with_on_missing(on_missing),
         ],
     )
 }
@@ -60,12 +46,7 @@ mod normalization {
     /// Scores one category whose entrant `e{i}` has `values[i]` (absent when
     /// `None`) and checks each entrant's normalised value and points.
     #[track_caller]
-    fn check(
-        direction: Direction,
-        normalization: Normalization,
-        values: &[Option<f64>],
-        expected: &[f64],
-    ) {
+    fn check(direction: Direction, normalization: Normalization, values: &[Option<f64>], expected: &[f64]) {
         let def = single(direction, normalization, OnMissing::Score(0.25));
         let entrants: Vec<Entrant> = values
             .iter()
@@ -105,57 +86,23 @@ mod normalization {
         check(Lower, MinMax, &s(&[7.0, 7.0]), &[1.0, 1.0]);
         check(Higher, MinMax, &s(&[3.0]), &[1.0]);
         // A missing value takes the configured score and stays off the scale.
-        check(
-            Higher,
-            MinMax,
-            &[None, Some(0.0), Some(10.0)],
-            &[0.25, 0.0, 1.0],
-        );
+        check(Higher, MinMax, &[None, Some(0.0), Some(10.0)], &[0.25, 0.0, 1.0]);
         check(Higher, MinMax, &[None], &[0.25]);
         // Huge values do not overflow the range.
-        check(
-            Higher,
-            MinMax,
-            &s(&[-f64::MAX, 0.0, f64::MAX]),
-            &[0.0, 0.5, 1.0],
-        );
+        check(Higher, MinMax, &s(&[-f64::MAX, 0.0, f64::MAX]), &[0.0, 0.5, 1.0]);
         // ln(1 + x): 0, 9, 99 are 0, ln 10, 2 ln 10.
         check(Higher, LogMinMax, &s(&[0.0, 9.0, 99.0]), &[0.0, 0.5, 1.0]);
         check(Lower, LogMinMax, &s(&[9.0, 99.0, 999.0]), &[1.0, 0.5, 0.0]);
         check(Higher, LogMinMax, &s(&[-5.0, 0.0, 99.0]), &[0.0, 0.0, 1.0]);
         check(Higher, LogMinMax, &s(&[12.0, 12.0]), &[1.0, 1.0]);
-        let sat = Target {
-            best: 5.0,
-            worst: 1.0,
-        };
-        check(
-            Higher,
-            sat,
-            &s(&[1.0, 3.0, 5.0, 0.0, 6.0, 4.5]),
-            &[0.0, 0.5, 1.0, 0.0, 1.0, 0.875],
-        );
+        let sat = Target { best: 5.0, worst: 1.0 };
+        check(Higher, sat, &s(&[1.0, 3.0, 5.0, 0.0, 6.0, 4.5]), &[0.0, 0.5, 1.0, 0.0, 1.0, 0.875]);
         check(Higher, sat, &[None], &[0.25]);
-        let days = Target {
-            best: 1.0,
-            worst: 5.0,
-        };
-        check(
-            Lower,
-            days,
-            &s(&[1.0, 2.0, 5.0, 0.5, 9.0]),
-            &[1.0, 0.75, 0.0, 1.0, 0.0],
-        );
-        let jury = Target {
-            best: 100.0,
-            worst: 0.0,
-        };
+        let days = Target { best: 1.0, worst: 5.0 };
+        check(Lower, days, &s(&[1.0, 2.0, 5.0, 0.5, 9.0]), &[1.0, 0.75, 0.0, 1.0, 0.0]);
+        let jury = Target { best: 100.0, worst: 0.0 };
         check(Higher, jury, &s(&[85.0, 0.0, 100.0]), &[0.85, 0.0, 1.0]);
-        check(
-            Higher,
-            Rate,
-            &s(&[0.0, 0.3, 1.0, 1.5, -0.2]),
-            &[0.0, 0.3, 1.0, 1.0, 0.0],
-        );
+        check(Higher, Rate, &s(&[0.0, 0.3, 1.0, 1.5, -0.2]), &[0.0, 0.3, 1.0, 1.0, 0.0]);
         check(Lower, Rate, &s(&[0.3, 1.5, -1.0]), &[0.7, 0.0, 1.0]);
     }
 }
@@ -166,27 +113,16 @@ mod eligibility {
     /// Scores `entrants` (all in one category) and checks who is ranked, in
     /// order, and who is not, with the English reasons.
     #[track_caller]
-    fn check(
-        def: &AwardDefinition,
-        entrants: &[Entrant],
-        ranked: &[&str],
-        unranked: &[(&str, &[&str])],
-    ) {
+    fn check(def: &AwardDefinition, entrants: &[Entrant], ranked: &[&str], unranked: &[(&str, &[&str])]) {
         let board = score(def, entrants).unwrap();
         let result = &board.categories[0];
         assert_eq!(ranked_ids(result), ranked);
         let got: Vec<(&str, Vec<&str>)> = result
             .unranked
             .iter()
-            .map(|u| {
-                (
-                    u.id.as_str(),
-                    u.reasons.iter().map(|r| r.en.as_str()).collect(),
-                )
-            })
+            .map(|u| (u.id.as_str(), u.reasons.iter().map(|r| r.en.as_str()).collect()))
             .collect();
-        let want: Vec<(&str, Vec<&str>)> =
-            unranked.iter().map(|(id, r)| (*id, r.to_vec())).collect();
+        let want: Vec<(&str, Vec<&str>)> = unranked.iter().map(|(id, r)| (*id, r.to_vec())).collect();
         assert_eq!(got, want);
     }
 
@@ -211,12 +147,7 @@ mod eligibility {
         // The floor is inclusive; missing counts as too few.
         check(
             &five,
-            &[
-                e("a", Some(5.0), 0.5),
-                e("b", Some(4.99), 0.9),
-                e("c", None, 0.9),
-                e("d", Some(80.0), 0.7),
-            ],
+            &[e("a", Some(5.0), 0.5), e("b", Some(4.99), 0.9), e("c", None, 0.9), e("d", Some(80.0), 0.7)],
             &["d", "a"],
             &[("b", &[FEWER]), ("c", &[FEWER])],
         );
@@ -224,33 +155,16 @@ mod eligibility {
         // Without a configured reason the message names the metric and limit;
         // every failed rule and every missing criterion is listed, in order.
         let two = rate_with(vec![
-            EligibilityRule::MinMetric {
-                metric: "complaints".into(),
-                min: 5.0,
-                reason: None,
-            },
-            EligibilityRule::MinMetric {
-                metric: "answered".into(),
-                min: 1.0,
-                reason: None,
-            },
+            EligibilityRule::MinMetric { metric: "complaints".into(), min: 5.0, reason: None },
+            EligibilityRule::MinMetric { metric: "answered".into(), min: 1.0, reason: None },
         ]);
         check(
             &two,
-            &[entrant(
-                "a",
-                "A",
-                "opd",
-                &[("complaints", 2.0), ("answered", 0.0)],
-            )],
+            &[entrant("a", "A", "opd", &[("complaints", 2.0), ("answered", 0.0)])],
             &[],
             &[(
                 "a",
-                &[
-                    "complaints is below 5",
-                    "answered is below 1",
-                    "No data for the criterion \"Criterion\"",
-                ],
+                &["complaints is below 5", "answered is below 1", "No data for the criterion \"Criterion\""],
             )],
         );
 
@@ -306,10 +220,7 @@ mod tie_breaks {
         let def = AwardDefinition {
             tie_breaks: tie_breaks
                 .iter()
-                .map(|&(m, d)| TieBreak {
-                    metric: m.into(),
-                    direction: d,
-                })
+                .map(|&(m, d)| TieBreak { metric: m.into(), direction: d })
                 .collect(),
             ..single(Direction::Higher, Normalization::Rate, OnMissing::Unrank)
         };
@@ -338,10 +249,7 @@ mod tie_breaks {
         // Score first, whatever the tie-breaks say.
         check(
             &[("t1", Higher)],
-            &[
-                ("a", "A", 0.4, Some(9.0), None),
-                ("b", "B", 0.5, Some(1.0), None),
-            ],
+            &[("a", "A", 0.4, Some(9.0), None), ("b", "B", 0.5, Some(1.0), None)],
             &["b", "a"],
         );
         // No tie-breaks: name, then id.
@@ -355,45 +263,26 @@ mod tie_breaks {
             &["y", "z", "x"],
         );
         // Names compare byte-wise: uppercase before lowercase.
-        check(
-            &[],
-            &[
-                ("a", "dinas", 0.5, None, None),
-                ("b", "Dinas", 0.5, None, None),
-            ],
-            &["b", "a"],
-        );
+        check(&[], &[("a", "dinas", 0.5, None, None), ("b", "Dinas", 0.5, None, None)], &["b", "a"]);
         check(
             &[("t1", Higher)],
-            &[
-                ("a", "A", 0.5, Some(0.8), None),
-                ("b", "B", 0.5, Some(0.9), None),
-            ],
+            &[("a", "A", 0.5, Some(0.8), None), ("b", "B", 0.5, Some(0.9), None)],
             &["b", "a"],
         );
         check(
             &[("t1", Lower)],
-            &[
-                ("a", "A", 0.5, Some(2.0), None),
-                ("b", "B", 0.5, Some(1.0), None),
-            ],
+            &[("a", "A", 0.5, Some(2.0), None), ("b", "B", 0.5, Some(1.0), None)],
             &["b", "a"],
         );
         // Missing data never wins a tie, in either direction.
         check(
             &[("t1", Higher)],
-            &[
-                ("a", "A", 0.5, None, None),
-                ("b", "B", 0.5, Some(-5.0), None),
-            ],
+            &[("a", "A", 0.5, None, None), ("b", "B", 0.5, Some(-5.0), None)],
             &["b", "a"],
         );
         check(
             &[("t1", Lower)],
-            &[
-                ("a", "A", 0.5, None, None),
-                ("b", "B", 0.5, Some(99.0), None),
-            ],
+            &[("a", "A", 0.5, None, None), ("b", "B", 0.5, Some(99.0), None)],
             &["b", "a"],
         );
         // The second tie-break decides when the first ties; then the name.
@@ -411,10 +300,7 @@ mod tie_breaks {
         // which the tie-break settles.
         check(
             &[("t1", Higher)],
-            &[
-                ("a", "A", 0.1 + 0.2, Some(1.0), None),
-                ("b", "B", 0.3, Some(2.0), None),
-            ],
+            &[("a", "A", 0.1 + 0.2, Some(1.0), None), ("b", "B", 0.3, Some(2.0), None)],
             &["b", "a"],
         );
     }
@@ -446,11 +332,7 @@ mod tie_breaks {
         .unwrap();
         assert_eq!(
             ranked_ids(&board.categories[0]),
-            [
-                "samsat-banjarmasin",
-                "samsat-martapura",
-                "samsat-banjarbaru"
-            ]
+            ["samsat-banjarmasin", "samsat-martapura", "samsat-banjarbaru"]
         );
     }
 }
@@ -480,14 +362,8 @@ mod validation {
         check(|d| d.id = String::new(), Err("award.invalid_id"));
         check(|d| d.criteria.clear(), Err("award.no_criteria"));
         check(|d| d.criteria[0].id = String::new(), Err("award.empty_key"));
-        check(
-            |d| d.criteria[2].metric = "  ".into(),
-            Err("award.empty_key"),
-        );
-        check(
-            |d| d.criteria[1].id = "volume".into(),
-            Err("award.duplicate_criterion"),
-        );
+        check(|d| d.criteria[2].metric = "  ".into(), Err("award.empty_key"));
+        check(|d| d.criteria[1].id = "volume".into(), Err("award.duplicate_criterion"));
         for w in [0.0, -0.0, -20.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             check(|d| d.criteria[0].weight = w, Err("award.weight_invalid"));
         }
@@ -511,22 +387,13 @@ mod validation {
         check(
             |d| {
                 d.criteria[4].direction = Direction::Lower;
-                d.criteria[4].normalization = Normalization::Target {
-                    best: 1.0,
-                    worst: 5.0,
-                };
+                d.criteria[4].normalization = Normalization::Target { best: 1.0, worst: 5.0 };
             },
             Ok(()),
         );
-        check(
-            |d| d.criteria[4].direction = Direction::Lower,
-            Err("award.target_invalid"),
-        );
+        check(|d| d.criteria[4].direction = Direction::Lower, Err("award.target_invalid"));
         for s in [1.5, -0.1, f64::NAN] {
-            check(
-                |d| d.criteria[4].on_missing = OnMissing::Score(s),
-                Err("award.missing_score_invalid"),
-            );
+            check(|d| d.criteria[4].on_missing = OnMissing::Score(s), Err("award.missing_score_invalid"));
         }
         check(|d| d.criteria[4].on_missing = OnMissing::Score(0.0), Ok(()));
         check(|d| d.criteria[4].on_missing = OnMissing::Score(1.0), Ok(()));
@@ -542,18 +409,12 @@ mod validation {
         );
         check(
             |d| {
-                d.eligibility = vec![EligibilityRule::MinMetric {
-                    metric: String::new(),
-                    min: 1.0,
-                    reason: None,
-                }];
+                d.eligibility =
+                    vec![EligibilityRule::MinMetric { metric: String::new(), min: 1.0, reason: None }];
             },
             Err("award.empty_key"),
         );
-        check(
-            |d| d.tie_breaks[1].metric = String::new(),
-            Err("award.empty_key"),
-        );
+        check(|d| d.tie_breaks[1].metric = String::new(), Err("award.empty_key"));
         check(|d| d.winners = 0, Err("award.winners_invalid"));
         check(|d| d.winners = 1, Ok(()));
     }
@@ -562,12 +423,7 @@ mod validation {
     fn empty_key_names_the_field() {
         let mut def = complaint_handling();
         def.tie_breaks[1].metric = String::new();
-        assert_eq!(
-            def.validate(),
-            Err(AwardError::EmptyKey {
-                field: "tie_breaks[1].metric".into()
-            })
-        );
+        assert_eq!(def.validate(), Err(AwardError::EmptyKey { field: "tie_breaks[1].metric".into() }));
     }
 
     #[test]
@@ -575,12 +431,7 @@ mod validation {
         let def = complaint_handling();
         let ok = |id: &str| entrant(id, id, "opd", &[("complaints", 9.0)]);
         let dup = score(&def, &[ok("b"), ok("a"), ok("b")]).unwrap_err();
-        assert_eq!(
-            dup,
-            AwardError::DuplicateEntrant {
-                entrant: agency("b")
-            }
-        );
+        assert_eq!(dup, AwardError::DuplicateEntrant { entrant: agency("b") });
         assert!(!dup.is_definition());
         // Even an unused metric is checked, and the entrant with the smallest
         // id is reported first, whatever the input order.
@@ -592,10 +443,7 @@ mod validation {
         let err = score(&def, &bad).unwrap_err();
         assert_eq!(
             err,
-            AwardError::InvalidMetric {
-                entrant: agency("c"),
-                metric: metric::FOLLOW_UP_RATE.into()
-            }
+            AwardError::InvalidMetric { entrant: agency("c"), metric: metric::FOLLOW_UP_RATE.into() }
         );
         // A definition error wins over entrant errors.
         let mut broken = def.clone();
@@ -607,11 +455,7 @@ mod validation {
     fn codes_are_distinct_and_namespaced() {
         let codes: Vec<&str> = all_errors().iter().map(AwardError::code).collect();
         let unique: std::collections::BTreeSet<&str> = codes.iter().copied().collect();
-        assert_eq!(
-            unique.len(),
-            codes.len() - 2,
-            "TargetInvalid appears three times in the list"
-        );
+        assert_eq!(unique.len(), codes.len() - 2, "TargetInvalid appears three times in the list");
         assert!(codes.iter().all(|c| c.starts_with("award.")));
     }
 }
@@ -619,20 +463,11 @@ mod validation {
 /// One error of each kind (three for the three ways a target is wrong).
 fn all_errors() -> Vec<AwardError> {
     vec![
-        AwardError::InvalidId {
-            id: "Penghargaan Terbaik".into(),
-        },
+        AwardError::InvalidId { id: "Penghargaan Terbaik".into() },
         AwardError::NoCriteria,
-        AwardError::EmptyKey {
-            field: "criteria[2].metric".into(),
-        },
-        AwardError::DuplicateCriterion {
-            criterion: "follow_up".into(),
-        },
-        AwardError::WeightInvalid {
-            criterion: "volume".into(),
-            weight: -20.0,
-        },
+        AwardError::EmptyKey { field: "criteria[2].metric".into() },
+        AwardError::DuplicateCriterion { criterion: "follow_up".into() },
+        AwardError::WeightInvalid { criterion: "volume".into(), weight: -20.0 },
         AwardError::WeightsSum { sum: 95.5 },
         AwardError::TargetInvalid {
             criterion: "satisfaction".into(),
@@ -652,22 +487,11 @@ fn all_errors() -> Vec<AwardError> {
             worst: 1.0,
             direction: Direction::Lower,
         },
-        AwardError::MissingScoreInvalid {
-            criterion: "satisfaction".into(),
-            score: 1.5,
-        },
-        AwardError::EligibilityInvalid {
-            metric: "complaints".into(),
-            min: f64::INFINITY,
-        },
+        AwardError::MissingScoreInvalid { criterion: "satisfaction".into(), score: 1.5 },
+        AwardError::EligibilityInvalid { metric: "complaints".into(), min: f64::INFINITY },
         AwardError::WinnersZero,
-        AwardError::DuplicateEntrant {
-            entrant: agency("dinkes"),
-        },
-        AwardError::InvalidMetric {
-            entrant: agency("rsud-ulin"),
-            metric: "follow_up_rate".into(),
-        },
+        AwardError::DuplicateEntrant { entrant: agency("dinkes") },
+        AwardError::InvalidMetric { entrant: agency("rsud-ulin"), metric: "follow_up_rate".into() },
     ]
 }
 
@@ -675,14 +499,8 @@ fn all_errors() -> Vec<AwardError> {
 fn error_messages_snapshot() {
     let mut out = String::new();
     for e in all_errors() {
-        writeln!(
-            out,
-            "{}\n  id: {}\n  en: {}\n  display: {e}",
-            e.code(),
-            e.message().id,
-            e.message().en
-        )
-        .unwrap();
+        writeln!(out, "{}\n  id: {}\n  en: {}\n  display: {e}", e.code(), e.message().id, e.message().en)
+            .unwrap();
     }
     insta::assert_snapshot!("error_messages", out);
 }
@@ -694,46 +512,22 @@ fn preset_is_valid_and_weights_sum_to_exactly_100() {
     assert_eq!(def.weight_sum(), 100.0);
     assert_eq!(def.winners, 3);
     // The tie-break metric scores nothing itself.
-    assert!(
-        def.criteria
-            .iter()
-            .all(|c| c.metric != metric::MEDIAN_RESPONSE_DAYS)
-    );
+    assert!(def.criteria.iter().all(|c| c.metric != metric::MEDIAN_RESPONSE_DAYS));
 }
 
 #[test]
 fn jury_preset_validates_its_weights() {
     let name = || Text::new("Konten", "Content");
-    assert!(
-        jury_scores(
-            "ampk",
-            Text::new("AMPK", "AMPK"),
-            &[("konten", name(), 100.0)]
-        )
-        .is_ok()
-    );
+    assert!(jury_scores("ampk", Text::new("AMPK", "AMPK"), &[("konten", name(), 100.0)]).is_ok());
     assert_eq!(
-        jury_scores(
-            "ampk",
-            Text::new("AMPK", "AMPK"),
-            &[("konten", name(), 60.0)]
-        ),
+        jury_scores("ampk", Text::new("AMPK", "AMPK"), &[("konten", name(), 60.0)]),
         Err(AwardError::WeightsSum { sum: 60.0 })
     );
     assert_eq!(
-        jury_scores(
-            "ampk",
-            Text::new("AMPK", "AMPK"),
-            &[("konten", name(), 50.0), ("konten", name(), 50.0)]
-        ),
-        Err(AwardError::DuplicateCriterion {
-            criterion: "konten".into()
-        })
+        jury_scores("ampk", Text::new("AMPK", "AMPK"), &[("konten", name(), 50.0), ("konten", name(), 50.0)]),
+        Err(AwardError::DuplicateCriterion { criterion: "konten".into() })
     );
-    assert_eq!(
-        jury_scores("ampk", Text::new("AMPK", "AMPK"), &[]),
-        Err(AwardError::NoCriteria)
-    );
+    assert_eq!(jury_scores("ampk", Text::new("AMPK", "AMPK"), &[]), Err(AwardError::NoCriteria));
 }
 
 mod config {
@@ -768,14 +562,7 @@ mod config {
         assert!(serde_json::from_str::<AwardDefinition>(&typo).is_err());
         let rule: EligibilityRule =
             serde_json::from_str(r#"{"min_metric": {"metric": "complaints", "min": 5}}"#).unwrap();
-        assert_eq!(
-            rule,
-            EligibilityRule::MinMetric {
-                metric: "complaints".into(),
-                min: 5.0,
-                reason: None
-            }
-        );
+        assert_eq!(rule, EligibilityRule::MinMetric { metric: "complaints".into(), min: 5.0, reason: None });
     }
 
     #[test]
@@ -784,14 +571,8 @@ mod config {
             r#"{"id": "diskominfo", "name": "Dinas Kominfo", "category": "opd", "metrics": {"konten": 85}}"#,
         )
         .unwrap();
-        assert_eq!(
-            e,
-            entrant("diskominfo", "Dinas Kominfo", "opd", &[("konten", 85.0)])
-        );
-        assert!(
-            serde_json::from_str::<Entrant>(r#"{"id": "Bad", "name": "x", "category": "opd"}"#)
-                .is_err()
-        );
+        assert_eq!(e, entrant("diskominfo", "Dinas Kominfo", "opd", &[("konten", 85.0)]));
+        assert!(serde_json::from_str::<Entrant>(r#"{"id": "Bad", "name": "x", "category": "opd"}"#).is_err());
     }
 }
 
@@ -834,20 +615,9 @@ fn hand_computed_scores() {
     ];
     let board = score(&complaint_handling(), &entrants).unwrap();
     let result = &board.categories[0];
-    let got: Vec<(&str, usize, bool)> = result
-        .ranked
-        .iter()
-        .map(|r| (r.id.as_str(), r.rank, r.winner))
-        .collect();
-    assert_eq!(
-        got,
-        [
-            ("b", 1, true),
-            ("a", 2, true),
-            ("c", 3, true),
-            ("e", 4, false)
-        ]
-    );
+    let got: Vec<(&str, usize, bool)> =
+        result.ranked.iter().map(|r| (r.id.as_str(), r.rank, r.winner)).collect();
+    assert_eq!(got, [("b", 1, true), ("a", 2, true), ("c", 3, true), ("e", 4, false)]);
     let expected = [
         ("b", 68.0, [10.0, 24.0, 20.0, 9.0, 5.0]),
         ("a", 65.75, [0.0, 36.0, 16.0, 5.0, 8.75]),
@@ -856,18 +626,9 @@ fn hand_computed_scores() {
     ];
     for (r, (id, total, points)) in result.ranked.iter().zip(expected) {
         assert_eq!(r.id.as_str(), id);
-        assert!(
-            (r.score - total).abs() < 1e-9,
-            "{id}: {} ≠ {total}",
-            r.score
-        );
+        assert!((r.score - total).abs() < 1e-9, "{id}: {} ≠ {total}", r.score);
         for (c, p) in r.contributions.iter().zip(points) {
-            assert!(
-                (c.points - p).abs() < 1e-9,
-                "{id} {}: {} ≠ {p}",
-                c.criterion_id,
-                c.points
-            );
+            assert!((c.points - p).abs() < 1e-9, "{id} {}: {} ≠ {p}", c.criterion_id, c.points);
         }
     }
     assert_eq!(result.ranked[0].contributions[4].raw, None);
@@ -884,12 +645,7 @@ fn render(def: &AwardDefinition, board: &Leaderboard, entrants: &[Entrant]) -> S
         writeln!(out, "\n== {} ==", result.category).unwrap();
         for r in &result.ranked {
             let star = if r.winner { "★" } else { " " };
-            writeln!(
-                out,
-                "{:>2}. {star} {:<34} {:>6.2}  [{}]",
-                r.rank, r.name, r.score, r.id
-            )
-            .unwrap();
+            writeln!(out, "{:>2}. {star} {:<34} {:>6.2}  [{}]", r.rank, r.name, r.score, r.id).unwrap();
             for c in &r.contributions {
                 let raw = c.raw.map_or_else(|| "—".to_owned(), |v| v.to_string());
                 writeln!(
@@ -904,11 +660,7 @@ fn render(def: &AwardDefinition, board: &Leaderboard, entrants: &[Entrant]) -> S
                 .tie_breaks
                 .iter()
                 .map(|t| {
-                    format!(
-                        "{} {}",
-                        t.metric,
-                        e.metrics.get(&t.metric).map_or("—".into(), f64::to_string)
-                    )
+                    format!("{} {}", t.metric, e.metrics.get(&t.metric).map_or("—".into(), f64::to_string))
                 })
                 .collect();
             writeln!(out, "        tie-breaks: {}", ties.join(", ")).unwrap();
@@ -928,17 +680,7 @@ fn render(def: &AwardDefinition, board: &Leaderboard, entrants: &[Entrant]) -> S
 fn kalsel_2025() -> Vec<Entrant> {
     /// Id, name, category, complaints, follow-up rate, share within the
     /// standard, completion rate, mean satisfaction, median response days.
-    type Row = (
-        &'static str,
-        &'static str,
-        &'static str,
-        f64,
-        f64,
-        f64,
-        Option<f64>,
-        Option<f64>,
-        f64,
-    );
+    type Row = (&'static str, &'static str, &'static str, f64, f64, f64, Option<f64>, Option<f64>, f64);
     #[rustfmt::skip]
     let rows: [Row; 16] = [
         ("dinkes", "Dinas Kesehatan", "opd", 64.0, 0.95, 0.91, Some(0.80), Some(4.3), 1.0),
@@ -959,38 +701,26 @@ fn kalsel_2025() -> Vec<Entrant> {
         ("kab-balangan", "Kabupaten Balangan", "kabupaten-kota", 3.0, 0.67, 0.67, None, Some(4.0), 2.0),
     ];
     rows.iter()
-        .map(
-            |&(
+        .map(|&(id, name, category, complaints, follow_up, within, completion, satisfaction, median)| {
+            let mut e = entrant(
                 id,
                 name,
                 category,
-                complaints,
-                follow_up,
-                within,
-                completion,
-                satisfaction,
-                median,
-            )| {
-                let mut e = entrant(
-                    id,
-                    name,
-                    category,
-                    &[
-                        (metric::COMPLAINTS, complaints),
-                        (metric::FOLLOW_UP_RATE, follow_up),
-                        (metric::WITHIN_STANDARD_SHARE, within),
-                        (metric::MEDIAN_RESPONSE_DAYS, median),
-                    ],
-                );
-                if let Some(v) = completion {
-                    e = e.with_metric(metric::COMPLETION_RATE, v);
-                }
-                if let Some(v) = satisfaction {
-                    e = e.with_metric(metric::SATISFACTION_MEAN, v);
-                }
-                e
-            },
-        )
+                &[
+                    (metric::COMPLAINTS, complaints),
+                    (metric::FOLLOW_UP_RATE, follow_up),
+                    (metric::WITHIN_STANDARD_SHARE, within),
+                    (metric::MEDIAN_RESPONSE_DAYS, median),
+                ],
+            );
+            if let Some(v) = completion {
+                e = e.with_metric(metric::COMPLETION_RATE, v);
+            }
+            if let Some(v) = satisfaction {
+                e = e.with_metric(metric::SATISFACTION_MEAN, v);
+            }
+            e
+        })
         .collect()
 }
 
@@ -999,11 +729,7 @@ fn kalsel_leaderboard_snapshot() {
     let def = complaint_handling();
     let entrants = kalsel_2025();
     let board = score(&def, &entrants).unwrap();
-    let categories: Vec<&str> = board
-        .categories
-        .iter()
-        .map(|c| c.category.as_str())
-        .collect();
+    let categories: Vec<&str> = board.categories.iter().map(|c| c.category.as_str()).collect();
     assert_eq!(categories, ["kabupaten-kota", "opd", "uptd"]);
     // The two Samsat offices tie on every criterion; the shorter median
     // response wins although "Banjarbaru" sorts first by name.
@@ -1017,26 +743,11 @@ fn kalsel_leaderboard_snapshot() {
 fn jury_leaderboard_json_snapshot() {
     let def = jury_scores(
         "ampk-website",
-        Text::new(
-            "Anugerah Media Pengaduan: Situs Web",
-            "Complaint Media Award: Website",
-        ),
+        Text::new("Anugerah Media Pengaduan: Situs Web", "Complaint Media Award: Website"),
         &[
-            (
-                "konten",
-                Text::new("Kualitas konten", "Content quality"),
-                50.0,
-            ),
-            (
-                "aksesibilitas",
-                Text::new("Aksesibilitas", "Accessibility"),
-                25.0,
-            ),
-            (
-                "respons",
-                Text::new("Respons terhadap warga", "Responsiveness to citizens"),
-                25.0,
-            ),
+            ("konten", Text::new("Kualitas konten", "Content quality"), 50.0),
+            ("aksesibilitas", Text::new("Aksesibilitas", "Accessibility"), 25.0),
+            ("respons", Text::new("Respons terhadap warga", "Responsiveness to citizens"), 25.0),
         ],
     )
     .unwrap();
@@ -1055,12 +766,7 @@ fn jury_leaderboard_json_snapshot() {
                 "opd",
                 &[("konten", 80.0), ("aksesibilitas", 84.0), ("respons", 88.0)],
             ),
-            entrant(
-                "dpupr",
-                "Dinas PUPR",
-                "opd",
-                &[("konten", 72.0), ("respons", 60.0)],
-            ),
+            entrant("dpupr", "Dinas PUPR", "opd", &[("konten", 72.0), ("respons", 60.0)]),
         ],
     )
     .unwrap();
@@ -1090,11 +796,7 @@ mod properties {
 
     /// Values on a coarse grid (ties are common) or anywhere in a wide range.
     fn value() -> impl Strategy<Value = f64> {
-        prop_oneof![
-            (0u32..=24).prop_map(|n| f64::from(n) / 4.0),
-            -10.0..200.0f64,
-            0.0..=1.0f64
-        ]
+        prop_oneof![(0u32..=24).prop_map(|n| f64::from(n) / 4.0), -10.0..200.0f64, 0.0..=1.0f64]
     }
 
     fn entrants(keys: &'static [&'static str]) -> impl Strategy<Value = Vec<Entrant>> {
@@ -1107,8 +809,7 @@ mod properties {
             rows.into_iter()
                 .enumerate()
                 .map(|(i, (c, n, values))| {
-                    let mut e =
-                        Entrant::new(agency(&format!("a{i}")), NAMES[n], cat(CATEGORIES[c]));
+                    let mut e = Entrant::new(agency(&format!("a{i}")), NAMES[n], cat(CATEGORIES[c]));
                     for (k, v) in keys.iter().zip(values) {
                         if let Some(v) = v {
                             e = e.with_metric(*k, v);
@@ -1127,27 +828,14 @@ mod properties {
     /// A criterion reading `m{i}`, with any normalisation consistent with
     /// its direction, and a raw (unscaled) weight.
     fn criterion(i: usize) -> impl Strategy<Value = (Criterion, f64)> {
-        (
-            direction(),
-            0u8..4,
-            -5.0..5.0f64,
-            0.5..50.0f64,
-            prop::option::of(0.0..=1.0f64),
-            0.1..10.0f64,
-        )
+        (direction(), 0u8..4, -5.0..5.0f64, 0.5..50.0f64, prop::option::of(0.0..=1.0f64), 0.1..10.0f64)
             .prop_map(move |(direction, kind, a, span, missing, weight)| {
                 let (lo, hi) = (a, a + span);
                 let normalization = match (kind, direction) {
                     (0, _) => Normalization::MinMax,
                     (1, _) => Normalization::LogMinMax,
-                    (2, Direction::Higher) => Normalization::Target {
-                        best: hi,
-                        worst: lo,
-                    },
-                    (2, Direction::Lower) => Normalization::Target {
-                        best: lo,
-                        worst: hi,
-                    },
+                    (2, Direction::Higher) => Normalization::Target { best: hi, worst: lo },
+                    (2, Direction::Lower) => Normalization::Target { best: lo, worst: hi },
                     _ => Normalization::Rate,
                 };
                 let c = Criterion::new(
@@ -1176,30 +864,17 @@ mod properties {
             1usize..4,
         )
             .prop_map(|((c0, c1, c2, c3), min, tie, winners)| {
-                let picked: Vec<(Criterion, f64)> =
-                    [Some(c0), c1, c2, c3].into_iter().flatten().collect();
+                let picked: Vec<(Criterion, f64)> = [Some(c0), c1, c2, c3].into_iter().flatten().collect();
                 let total: f64 = picked.iter().map(|(_, w)| w).sum();
-                let criteria = picked
-                    .into_iter()
-                    .map(|(c, w)| Criterion {
-                        weight: w / total * 100.0,
-                        ..c
-                    })
-                    .collect();
+                let criteria =
+                    picked.into_iter().map(|(c, w)| Criterion { weight: w / total * 100.0, ..c }).collect();
                 AwardDefinition {
                     eligibility: min
-                        .map(|min| EligibilityRule::MinMetric {
-                            metric: "e".into(),
-                            min,
-                            reason: None,
-                        })
+                        .map(|min| EligibilityRule::MinMetric { metric: "e".into(), min, reason: None })
                         .into_iter()
                         .collect(),
                     tie_breaks: tie
-                        .map(|direction| TieBreak {
-                            metric: "t".into(),
-                            direction,
-                        })
+                        .map(|direction| TieBreak { metric: "t".into(), direction })
                         .into_iter()
                         .collect(),
                     winners,
@@ -1218,12 +893,7 @@ mod properties {
     }
 
     fn rank_of(board: &Leaderboard, id: &AgencyId) -> Option<usize> {
-        board
-            .categories
-            .iter()
-            .flat_map(|c| &c.ranked)
-            .find(|r| &r.id == id)
-            .map(|r| r.rank)
+        board.categories.iter().flat_map(|c| &c.ranked).find(|r| &r.id == id).map(|r| r.rank)
     }
 
     proptest! {
