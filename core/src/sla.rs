@@ -259,9 +259,13 @@ fn clock(
     let budget_seconds = seconds(budget);
     // An archived complaint's clocks end where the complaint ended.
     let end = stopped_at.or(archived_at).unwrap_or(now).max(started_at);
+    // Only holds while this clock ran move its deadline: a hold after a
+    // clock stopped belongs to a later clock.
+    let pauses: Vec<_> =
+        pauses.iter().filter(|(from, _)| *from < end).map(|&(from, to)| (from, to.min(end))).collect();
     let elapsed_working_seconds =
-        ctx.calendar.working_seconds_excluding(ctx.zone, started_at, end, pauses)?;
-    let due_at = ctx.calendar.add_working_seconds_excluding(ctx.zone, started_at, budget_seconds, pauses)?;
+        ctx.calendar.working_seconds_excluding(ctx.zone, started_at, end, &pauses)?;
+    let due_at = ctx.calendar.add_working_seconds_excluding(ctx.zone, started_at, budget_seconds, &pauses)?;
     let state = match (stopped_at, archived_at) {
         (Some(stop), _) if stop <= due_at => ClockState::Met,
         (Some(_), _) => ClockState::Breached,
@@ -434,6 +438,21 @@ mod tests {
         let r = report(&holding, "2025-03-04T12:00:00");
         check(Some(r.disposition), "2025-03-07T10:00:00", ClockState::Paused);
         assert_eq!(r.disposition.elapsed_working_seconds, 2 * 3600);
+    }
+
+    #[test]
+    fn a_later_hold_does_not_move_a_stopped_clock() {
+        let c = history(&[
+            ("2025-03-03T10:00:00", "receive"),
+            ("2025-03-03T11:00:00", "verify"),
+            ("2025-03-03T12:00:00", "dispose"),
+            ("2025-03-04T09:00:00", "hold"),
+            ("2025-03-04T15:00:00", "resume"),
+        ]);
+        let r = report(&c, "2025-03-05T10:00:00");
+        check(Some(r.disposition), "2025-03-06T10:00:00", ClockState::Met);
+        // The follow-up clock ran during the hold, so its deadline moves by six hours.
+        check(r.follow_up, "2025-03-10T18:00:00", ClockState::Running);
     }
 
     #[test]

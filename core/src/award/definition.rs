@@ -249,12 +249,12 @@ pub enum Direction {
 
 /// How a raw metric becomes a number in 0..=1, where 1 is best.
 ///
-/// `MinMax` and `LogMinMax` are relative: they compare an entrant with the
+/// `MinMax`, `LogMinMax` and `LogShareOfMax` are relative: they compare an entrant with the
 /// other *ranked* entrants of its category (the ineligible and those left
 /// unranked for missing data do not stretch the scale). `Target` and `Rate`
 /// are absolute: an entrant's value depends on its own metric only.
 ///
-/// Written `"min_max"`, `"log_min_max"`, `"rate"` or
+/// Written `"min_max"`, `"log_min_max"`, `"log_share_of_max"`, `"rate"` or
 /// `{ target = { best = 1.0, worst = 5.0 } }` in configuration.
 ///
 /// # Errors
@@ -282,6 +282,14 @@ pub enum Normalization {
     /// 100 to 1000 and a single very busy agency should not flatten everyone
     /// else to zero. Negative values count as 0, since counts cannot be.
     LogMinMax,
+    /// `ln(1 + x) / ln(1 + max)` within the category: a log-scaled share of
+    /// the busiest entrant's volume (reversed as `1 −` that for
+    /// [`Direction::Lower`]). Unlike [`LogMinMax`](Self::LogMinMax) the
+    /// least busy entrant is not pushed to 0: with 120 complaints against a
+    /// rival's 210 an agency keeps 0.9 of the volume points, so volume
+    /// cannot outweigh clearly better handling in a small category. When
+    /// the busiest value is 0, everyone gets 1 (as for equal values).
+    LogShareOfMax,
     /// 1 at `best` or beyond, 0 at `worst` or beyond, linear between: for
     /// times and scales with a meaningful best and worst, such as a 1–5
     /// rating or a 0–100 jury score. `best > worst` for

@@ -507,7 +507,10 @@ impl Scale {
     /// The scale of a relative criterion; `None` for absolute ones, or when
     /// no ranked entrant has the metric (then nobody needs a scale).
     fn fit(c: &Criterion, rankable: &[&Entrant]) -> Option<Self> {
-        if !matches!(c.normalization, Normalization::MinMax | Normalization::LogMinMax) {
+        if !matches!(
+            c.normalization,
+            Normalization::MinMax | Normalization::LogMinMax | Normalization::LogShareOfMax
+        ) {
             return None;
         }
         rankable.iter().filter_map(|e| e.metric(&c.metric)).map(|x| transform(c.normalization, x)).fold(
@@ -524,7 +527,7 @@ impl Scale {
 /// `ln(1 + x)` for volumes (negative counts are treated as 0).
 fn transform(normalization: Normalization, x: f64) -> f64 {
     match normalization {
-        Normalization::LogMinMax => x.max(0.0).ln_1p(),
+        Normalization::LogMinMax | Normalization::LogShareOfMax => x.max(0.0).ln_1p(),
         _ => x,
     }
 }
@@ -548,6 +551,16 @@ fn normalize(c: &Criterion, scale: Option<Scale>, x: f64) -> f64 {
                     Direction::Lower => position(t, s.hi, s.lo),
                 },
                 _ => 1.0,
+            }
+        }
+        Normalization::LogShareOfMax => {
+            let share = match scale {
+                Some(s) if s.hi > 0.0 => (transform(c.normalization, x) / s.hi).clamp(0.0, 1.0),
+                _ => 1.0,
+            };
+            match c.direction {
+                Direction::Higher => share,
+                Direction::Lower => 1.0 - share,
             }
         }
         // Validation made `best` and `worst` agree with the direction, so

@@ -28,7 +28,7 @@ pub const DEFAULT_MIN_COMPLAINTS: u32 = 5;
 ///
 /// | criterion | metric | normalisation | weight |
 /// |---|---|---|---|
-/// | `volume` | [`metric::COMPLAINTS`] | log min–max, higher | 20 |
+/// | `volume` | [`metric::COMPLAINTS`] | log share of the busiest, higher | 20 |
 /// | `follow_up` | [`metric::FOLLOW_UP_RATE`] | rate, higher | 40 |
 /// | `within_standard` | [`metric::WITHIN_STANDARD_SHARE`] | rate, higher | 20 |
 /// | `completion` | [`metric::COMPLETION_RATE`] | rate, higher | 10 |
@@ -79,7 +79,7 @@ pub fn complaint_handling() -> AwardDefinition {
             metric::COMPLAINTS,
             20.0,
             Direction::Higher,
-            Normalization::LogMinMax,
+            Normalization::LogShareOfMax,
         ),
         rate("follow_up", Text::new("Laju tindak lanjut", "Follow-up rate"), metric::FOLLOW_UP_RATE, 40.0),
         rate(

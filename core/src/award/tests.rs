@@ -41,7 +41,7 @@ fn ranked_ids(result: &CategoryResult) -> Vec<&str> {
 mod normalization {
     use super::*;
     use Direction::{Higher, Lower};
-    use Normalization::{LogMinMax, MinMax, Rate, Target};
+    use Normalization::{LogMinMax, LogShareOfMax, MinMax, Rate, Target};
 
     /// Scores one category whose entrant `e{i}` has `values[i]` (absent when
     /// `None`) and checks each entrant's normalised value and points.
@@ -95,6 +95,11 @@ mod normalization {
         check(Lower, LogMinMax, &s(&[9.0, 99.0, 999.0]), &[1.0, 0.5, 0.0]);
         check(Higher, LogMinMax, &s(&[-5.0, 0.0, 99.0]), &[0.0, 0.0, 1.0]);
         check(Higher, LogMinMax, &s(&[12.0, 12.0]), &[1.0, 1.0]);
+        check(Higher, LogShareOfMax, &s(&[0.0, 9.0, 99.0]), &[0.0, 0.5, 1.0]);
+        check(Higher, LogShareOfMax, &s(&[9.0, 99.0]), &[0.5, 1.0]);
+        check(Lower, LogShareOfMax, &s(&[9.0, 99.0]), &[0.5, 0.0]);
+        check(Higher, LogShareOfMax, &s(&[0.0, 0.0]), &[1.0, 1.0]);
+        check(Higher, LogShareOfMax, &s(&[-5.0, 99.0]), &[0.0, 1.0]);
         let sat = Target { best: 5.0, worst: 1.0 };
         check(Higher, sat, &s(&[1.0, 3.0, 5.0, 0.0, 6.0, 4.5]), &[0.0, 0.5, 1.0, 0.0, 1.0, 0.875]);
         check(Higher, sat, &[None], &[0.25]);
@@ -580,12 +585,13 @@ mod config {
 ///
 /// | | complaints | volume | follow-up | within | completion | satisfaction | score |
 /// |---|---|---|---|---|---|---|---|
-/// | A | 9 | 0 | 0.9 → 36 | 0.8 → 16 | 0.5 → 5 | 4.5 → 8.75 | 65.75 |
-/// | B | 99 | 10 | 0.6 → 24 | 1.0 → 20 | 0.9 → 9 | — → 5 | 68 |
+/// | A | 9 | 20/3 | 0.9 → 36 | 0.8 → 16 | 0.5 → 5 | 4.5 → 8.75 | 72.42 |
+/// | B | 99 | 40/3 | 0.6 → 24 | 1.0 → 20 | 0.9 → 9 | — → 5 | 71.33 |
 /// | C | 999 | 20 | 0.5 → 20 | 0.5 → 10 | 0.2 → 2 | 2 → 2.5 | 54.5 |
-/// | E | 99 | 10 | 0.5 → 20 | 0.5 → 10 | 0.5 → 5 | 3 → 5 | 50 |
+/// | E | 99 | 40/3 | 0.5 → 20 | 0.5 → 10 | 0.5 → 5 | 3 → 5 | 53.33 |
 ///
-/// Volume: ln(1 + x) is ln 10, 2 ln 10, 3 ln 10, so 0, ½, 1 of 20 points.
+/// Volume: ln(1 + x) is ln 10, 2 ln 10, 3 ln 10, so ⅓, ⅔, 1 of the
+/// busiest's, of 20 points.
 /// D has 3 complaints and is not ranked.
 #[test]
 fn hand_computed_scores() {
@@ -617,12 +623,13 @@ fn hand_computed_scores() {
     let result = &board.categories[0];
     let got: Vec<(&str, usize, bool)> =
         result.ranked.iter().map(|r| (r.id.as_str(), r.rank, r.winner)).collect();
-    assert_eq!(got, [("b", 1, true), ("a", 2, true), ("c", 3, true), ("e", 4, false)]);
+    assert_eq!(got, [("a", 1, true), ("b", 2, true), ("c", 3, true), ("e", 4, false)]);
+    let third = 20.0 / 3.0;
     let expected = [
-        ("b", 68.0, [10.0, 24.0, 20.0, 9.0, 5.0]),
-        ("a", 65.75, [0.0, 36.0, 16.0, 5.0, 8.75]),
+        ("a", third + 65.75, [third, 36.0, 16.0, 5.0, 8.75]),
+        ("b", 2.0 * third + 58.0, [2.0 * third, 24.0, 20.0, 9.0, 5.0]),
         ("c", 54.5, [20.0, 20.0, 10.0, 2.0, 2.5]),
-        ("e", 50.0, [10.0, 20.0, 10.0, 5.0, 5.0]),
+        ("e", 2.0 * third + 40.0, [2.0 * third, 20.0, 10.0, 5.0, 5.0]),
     ];
     for (r, (id, total, points)) in result.ranked.iter().zip(expected) {
         assert_eq!(r.id.as_str(), id);
@@ -631,7 +638,7 @@ fn hand_computed_scores() {
             assert!((c.points - p).abs() < 1e-9, "{id} {}: {} ≠ {p}", c.criterion_id, c.points);
         }
     }
-    assert_eq!(result.ranked[0].contributions[4].raw, None);
+    assert_eq!(result.ranked[1].contributions[4].raw, None);
     assert_eq!(result.unranked.len(), 1);
     assert_eq!(result.unranked[0].id.as_str(), "d");
 }
@@ -828,7 +835,7 @@ mod properties {
     /// A criterion reading `m{i}`, with any normalisation consistent with
     /// its direction, and a raw (unscaled) weight.
     fn criterion(i: usize) -> impl Strategy<Value = (Criterion, f64)> {
-        (direction(), 0u8..4, -5.0..5.0f64, 0.5..50.0f64, prop::option::of(0.0..=1.0f64), 0.1..10.0f64)
+        (direction(), 0u8..5, -5.0..5.0f64, 0.5..50.0f64, prop::option::of(0.0..=1.0f64), 0.1..10.0f64)
             .prop_map(move |(direction, kind, a, span, missing, weight)| {
                 let (lo, hi) = (a, a + span);
                 let normalization = match (kind, direction) {
@@ -836,6 +843,7 @@ mod properties {
                     (1, _) => Normalization::LogMinMax,
                     (2, Direction::Higher) => Normalization::Target { best: hi, worst: lo },
                     (2, Direction::Lower) => Normalization::Target { best: lo, worst: hi },
+                    (3, _) => Normalization::LogShareOfMax,
                     _ => Normalization::Rate,
                 };
                 let c = Criterion::new(
