@@ -360,7 +360,9 @@ impl CategoryResult {
 /// .unwrap();
 /// let ranked = &board.categories[0].ranked;
 /// let order: Vec<&str> = ranked.iter().map(|r| r.id.as_str()).collect();
-/// assert_eq!(order, ["dinkes", "dpupr", "diskominfo"]);
+/// // Handling outweighs volume: Kominfo's 22 complaints, well followed up,
+/// // beat PUPR's 120 handled worse.
+/// assert_eq!(order, ["dinkes", "diskominfo", "dpupr"]);
 /// let points: f64 = ranked[0].contributions.iter().map(|c| c.points).sum();
 /// assert!((points - ranked[0].score).abs() < 1e-9);
 /// ```
