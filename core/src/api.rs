@@ -933,12 +933,12 @@ mod tests {
             let v = Visibility::of(Privacy::Publik, audience);
             let view = ComplaintView {
                 ticket: TicketNumber::parse("K7M-4QX-9RJ").unwrap(),
-                status: c.status.into(),
-                agency: c.agency.clone(),
-                received_at: c.received_at,
+                status: c.status().into(),
+                agency: c.agency().cloned(),
+                received_at: c.received_at(),
                 zone: Zone::WITA,
-                kind: v.summary.then_some(c.kind),
-                privacy: v.summary.then_some(c.privacy),
+                kind: v.summary.then_some(c.kind()),
+                privacy: v.summary.then_some(c.privacy()),
                 title: v.summary.then(|| "Antrean obat RSUD terlalu lama".to_owned()),
                 description: v
                     .content
@@ -958,7 +958,7 @@ mod tests {
                 } else {
                     vec![]
                 },
-                version: c.version,
+                version: c.version(),
             };
             insta::assert_json_snapshot!(format!("complaint_view_{audience:?}").to_lowercase(), view);
         }

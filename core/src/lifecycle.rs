@@ -433,59 +433,61 @@ pub struct Hold {
 
 /// A complaint's current state: the fold of its events.
 ///
-/// Built by [`apply`] / [`fold`] only, so every value is reachable by a
-/// valid history. Timestamps are the inputs of the SLA clocks and statistics.
+/// Its fields are private and it is built by [`Lifecycle::start`],
+/// [`apply`] and [`fold`] only, so every value is reachable by a valid
+/// history (privacy, for one, can only have been tightened). Timestamps are
+/// the inputs of the SLA clocks and statistics.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lifecycle {
     /// Current status.
-    pub status: Status,
+    status: Status,
     /// Kind of report.
-    pub kind: ComplaintKind,
+    kind: ComplaintKind,
     /// Effective privacy (the reporter's choice, possibly tightened).
-    pub privacy: Privacy,
+    privacy: Privacy,
     /// The channel it came through.
-    pub channel: ChannelKind,
+    channel: ChannelKind,
     /// The agency the reporter addressed.
-    pub requested_agency: AgencyId,
+    requested_agency: AgencyId,
     /// The agency currently responsible, once disposed (cleared by a reroute).
-    pub agency: Option<AgencyId>,
+    agency: Option<AgencyId>,
     /// When it was received.
-    pub received_at: DateTime<Utc>,
+    received_at: DateTime<Utc>,
     /// When it was verified.
-    pub verified_at: Option<DateTime<Utc>>,
+    verified_at: Option<DateTime<Utc>>,
     /// When the coordinator's routing clock started: receipt, or the latest
     /// reroute (*bukan wewenang*) that sent it back for routing.
-    pub disposition_started_at: DateTime<Utc>,
+    disposition_started_at: DateTime<Utc>,
     /// The latest disposition still standing (cleared by a reroute).
-    pub disposed_at: Option<DateTime<Utc>>,
+    disposed_at: Option<DateTime<Utc>>,
     /// When it was first disposed to an agency.
-    pub first_disposed_at: Option<DateTime<Utc>>,
+    first_disposed_at: Option<DateTime<Utc>>,
     /// When the current agency's follow-up clock started: the latest
     /// disposition, or the latest dispute.
-    pub follow_up_started_at: Option<DateTime<Utc>>,
+    follow_up_started_at: Option<DateTime<Utc>>,
     /// The first agency answer (response or follow-up): the end of the
     /// response time the badge shows.
-    pub first_response_at: Option<DateTime<Utc>>,
+    first_response_at: Option<DateTime<Utc>>,
     /// The latest follow-up still standing (cleared by a dispute or reroute).
-    pub followed_up_at: Option<DateTime<Utc>>,
+    followed_up_at: Option<DateTime<Utc>>,
     /// Whether any follow-up was ever reported.
-    pub ever_followed_up: bool,
+    ever_followed_up: bool,
     /// When it reached `selesai` or `diarsipkan`.
-    pub closed_at: Option<DateTime<Utc>>,
+    closed_at: Option<DateTime<Utc>>,
     /// The hold in progress, if on hold.
-    pub hold: Option<Hold>,
+    hold: Option<Hold>,
     /// Finished holds, as [start, end) intervals in order.
-    pub pauses: Vec<(DateTime<Utc>, DateTime<Utc>)>,
+    pauses: Vec<(DateTime<Utc>, DateTime<Utc>)>,
     /// The reporter's rating, once given.
-    pub rating: Option<Rating>,
+    rating: Option<Rating>,
     /// How often agencies said *bukan wewenang*.
-    pub reroutes: u32,
+    reroutes: u32,
     /// How often the reporter disputed a follow-up.
-    pub disputes: u32,
+    disputes: u32,
     /// Number of events applied: the optimistic-concurrency version.
-    pub version: u32,
+    version: u32,
     /// The instant of the latest event.
-    pub last_event_at: DateTime<Utc>,
+    last_event_at: DateTime<Utc>,
 }
 
 /// Why an event cannot be applied.
@@ -725,6 +727,141 @@ impl ActionKind {
 }
 
 impl Lifecycle {
+    /// Current status.
+    #[must_use]
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// Kind of report.
+    #[must_use]
+    pub fn kind(&self) -> ComplaintKind {
+        self.kind
+    }
+
+    /// Effective privacy (the reporter's choice, possibly tightened).
+    #[must_use]
+    pub fn privacy(&self) -> Privacy {
+        self.privacy
+    }
+
+    /// The channel it came through.
+    #[must_use]
+    pub fn channel(&self) -> ChannelKind {
+        self.channel
+    }
+
+    /// The agency the reporter addressed.
+    #[must_use]
+    pub fn requested_agency(&self) -> &AgencyId {
+        &self.requested_agency
+    }
+
+    /// The agency currently responsible, once disposed (cleared by a reroute).
+    #[must_use]
+    pub fn agency(&self) -> Option<&AgencyId> {
+        self.agency.as_ref()
+    }
+
+    /// When it was received.
+    #[must_use]
+    pub fn received_at(&self) -> DateTime<Utc> {
+        self.received_at
+    }
+
+    /// When it was verified.
+    #[must_use]
+    pub fn verified_at(&self) -> Option<DateTime<Utc>> {
+        self.verified_at
+    }
+
+    /// When the coordinator's routing clock started: receipt, or the latest
+    /// reroute (*bukan wewenang*) that sent it back for routing.
+    #[must_use]
+    pub fn disposition_started_at(&self) -> DateTime<Utc> {
+        self.disposition_started_at
+    }
+
+    /// The latest disposition still standing (cleared by a reroute).
+    #[must_use]
+    pub fn disposed_at(&self) -> Option<DateTime<Utc>> {
+        self.disposed_at
+    }
+
+    /// When it was first disposed to an agency.
+    #[must_use]
+    pub fn first_disposed_at(&self) -> Option<DateTime<Utc>> {
+        self.first_disposed_at
+    }
+
+    /// When the current agency's follow-up clock started: the latest
+    /// disposition, or the latest dispute.
+    #[must_use]
+    pub fn follow_up_started_at(&self) -> Option<DateTime<Utc>> {
+        self.follow_up_started_at
+    }
+
+    /// The first agency answer (response or follow-up): the end of the
+    /// response time the badge shows.
+    #[must_use]
+    pub fn first_response_at(&self) -> Option<DateTime<Utc>> {
+        self.first_response_at
+    }
+
+    /// The latest follow-up still standing (cleared by a dispute or reroute).
+    #[must_use]
+    pub fn followed_up_at(&self) -> Option<DateTime<Utc>> {
+        self.followed_up_at
+    }
+
+    /// Whether any follow-up was ever reported.
+    #[must_use]
+    pub fn ever_followed_up(&self) -> bool {
+        self.ever_followed_up
+    }
+
+    /// When it reached `selesai` or `diarsipkan`.
+    #[must_use]
+    pub fn closed_at(&self) -> Option<DateTime<Utc>> {
+        self.closed_at
+    }
+
+    /// The hold in progress, if on hold.
+    #[must_use]
+    pub fn hold(&self) -> Option<Hold> {
+        self.hold
+    }
+
+    /// Finished holds, as [start, end) intervals in order.
+    #[must_use]
+    pub fn pauses(&self) -> &[(DateTime<Utc>, DateTime<Utc>)] {
+        &self.pauses
+    }
+
+    /// The reporter's rating, once given.
+    #[must_use]
+    pub fn rating(&self) -> Option<Rating> {
+        self.rating
+    }
+
+    /// How often agencies said *bukan wewenang*.
+    #[must_use]
+    pub fn reroutes(&self) -> u32 {
+        self.reroutes
+    }
+
+    /// How often the reporter disputed a follow-up.
+    #[must_use]
+    pub fn disputes(&self) -> u32 {
+        self.disputes
+    }
+
+    /// Number of events applied: the optimistic-concurrency version.
+    #[must_use]
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+
     /// Starts a history from its first event, which must be `received`.
     ///
     /// # Errors
@@ -745,7 +882,7 @@ impl Lifecycle {
     ///         channel: ChannelKind::WebWidget,
     ///     },
     /// };
-    /// assert_eq!(Lifecycle::start(&e).unwrap().status, Status::Diterima);
+    /// assert_eq!(Lifecycle::start(&e).unwrap().status(), Status::Diterima);
     /// ```
     pub fn start(event: &Event) -> Result<Self, TransitionError> {
         let Action::Received { kind, agency, privacy, channel } = &event.action else {
@@ -831,7 +968,7 @@ impl Lifecycle {
     /// };
     /// let mut c = Lifecycle::start(&Event { at, actor: Actor::Reporter, action: received }).unwrap();
     /// c.apply(&Event { at, actor: Actor::Koordinator, action: Action::Verified { privacy: None } }).unwrap();
-    /// assert_eq!(c.status, Status::Terverifikasi);
+    /// assert_eq!(c.status(), Status::Terverifikasi);
     /// // The reporter cannot dispose a complaint.
     /// let dispose = Action::Disposed { to: AgencyId::new("dinkes").unwrap() };
     /// let err = c.apply(&Event { at, actor: Actor::Reporter, action: dispose }).unwrap_err();
@@ -1021,8 +1158,8 @@ pub struct FoldError {
 ///         action: Action::Responded { message: "Sedang kami periksa".into() } },
 /// ];
 /// let c = fold(&events).unwrap();
-/// assert_eq!(c.status, Status::Ditanggapi);
-/// assert_eq!(c.version, 4);
+/// assert_eq!(c.status(), Status::Ditanggapi);
+/// assert_eq!(c.version(), 4);
 /// ```
 pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<Lifecycle, FoldError> {
     let mut state: Option<Lifecycle> = None;

@@ -208,26 +208,26 @@ pub struct SlaContext<'a> {
 /// ```
 pub fn evaluate(c: &Lifecycle, ctx: &SlaContext<'_>, now: DateTime<Utc>) -> Result<SlaReport, CalendarError> {
     let pauses = c.pauses_until(now);
-    let archived_at = (c.status == Status::Diarsipkan).then_some(c.closed_at).flatten();
+    let archived_at = (c.status() == Status::Diarsipkan).then_some(c.closed_at()).flatten();
 
     let disposition = clock(
         ClockKind::Disposition,
-        c.disposition_started_at,
-        c.disposed_at,
+        c.disposition_started_at(),
+        c.disposed_at(),
         ctx.policy.disposition,
-        (ctx, &pauses, now, archived_at, c.hold.is_some()),
+        (ctx, &pauses, now, archived_at, c.hold().is_some()),
     )?;
-    let follow_up = match c.follow_up_started_at {
+    let follow_up = match c.follow_up_started_at() {
         Some(start) => Some(clock(
             ClockKind::FollowUp,
             start,
-            c.followed_up_at.filter(|f| *f >= start),
+            c.followed_up_at().filter(|f| *f >= start),
             ctx.policy.follow_up,
-            (ctx, &pauses, now, archived_at, c.hold.is_some()),
+            (ctx, &pauses, now, archived_at, c.hold().is_some()),
         )?),
         None => None,
     };
-    let auto_close = match (c.status, c.followed_up_at) {
+    let auto_close = match (c.status(), c.followed_up_at()) {
         (Status::Ditindaklanjuti, Some(at)) => {
             let due_at = ctx.calendar.add_working_seconds_excluding(
                 ctx.zone,
@@ -359,11 +359,11 @@ pub fn response_time(
     calendar: &Calendar,
     zone: Zone,
 ) -> Result<Option<ResponseTime>, CalendarError> {
-    let Some(answered) = c.first_response_at else {
+    let Some(answered) = c.first_response_at() else {
         return Ok(None);
     };
-    let working_seconds = calendar.working_seconds_excluding(zone, c.received_at, answered, &c.pauses)?;
-    Ok(Some(ResponseTime { seconds: (answered - c.received_at).num_seconds(), working_seconds }))
+    let working_seconds = calendar.working_seconds_excluding(zone, c.received_at(), answered, &c.pauses())?;
+    Ok(Some(ResponseTime { seconds: (answered - c.received_at()).num_seconds(), working_seconds }))
 }
 
 #[cfg(test)]

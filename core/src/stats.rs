@@ -397,12 +397,12 @@ impl<'a> StatsBuilder<'a> {
     /// [`CalendarError`] when the complaint's instants lie outside the
     /// calendar's years. Nothing is added then.
     pub fn push(&mut self, c: &Lifecycle) -> Result<bool, CalendarError> {
-        let received = self.zone.local_date(c.received_at);
+        let received = self.zone.local_date(c.received_at());
         if !self.ctx.period.contains(received) {
             return Ok(false);
         }
         let standard_seconds = self.ctx.policy.response_standard.seconds();
-        let archived = c.status == Status::Diarsipkan;
+        let archived = c.status() == Status::Diarsipkan;
         // Compute everything fallible first, so an error adds nothing.
         let response = if archived { None } else { sla::response_time(c, self.ctx.calendar, self.zone)? };
         let late_unanswered = if archived || response.is_some() {
@@ -410,13 +410,13 @@ impl<'a> StatsBuilder<'a> {
         } else {
             let waited = self.ctx.calendar.working_seconds_excluding(
                 self.zone,
-                c.received_at,
+                c.received_at(),
                 self.ctx.now,
                 &c.pauses_until(self.ctx.now),
             )?;
             waited > standard_seconds
         };
-        let overdue = if c.status.is_closed() {
+        let overdue = if c.status().is_closed() {
             false
         } else {
             let sla_ctx =
@@ -425,9 +425,9 @@ impl<'a> StatsBuilder<'a> {
         };
 
         self.total += 1;
-        *self.by_kind.entry(c.kind).or_default() += 1;
-        *self.by_status.entry(c.status).or_default() += 1;
-        *self.by_channel.entry(c.channel).or_default() += 1;
+        *self.by_kind.entry(c.kind()).or_default() += 1;
+        *self.by_status.entry(c.status()).or_default() += 1;
+        *self.by_channel.entry(c.channel()).or_default() += 1;
         let month = &mut self.months[self.ctx.period.month_index(received)];
         month.received += 1;
         if let Some(rt) = response {
@@ -441,16 +441,16 @@ impl<'a> StatsBuilder<'a> {
             month.within_standard.add(false);
         }
         if !archived {
-            if c.first_disposed_at.is_some() {
-                self.follow_up.add(c.ever_followed_up);
+            if c.first_disposed_at().is_some() {
+                self.follow_up.add(c.ever_followed_up());
             }
-            self.completion.add(c.status == Status::Selesai);
+            self.completion.add(c.status() == Status::Selesai);
         }
-        if let Some(r) = c.rating {
+        if let Some(r) = c.rating() {
             self.rating_sum += u32::from(r.stars());
             self.rating_count += 1;
         }
-        self.open += u32::from(!c.status.is_closed());
+        self.open += u32::from(!c.status().is_closed());
         self.overdue += u32::from(overdue);
         Ok(true)
     }
@@ -526,7 +526,7 @@ impl<'a> StatsByAgency<'a> {
     /// # Errors
     /// [`CalendarError`] as [`StatsBuilder::push`].
     pub fn push(&mut self, c: &Lifecycle) -> Result<bool, CalendarError> {
-        let agency = c.agency.as_ref().unwrap_or(&c.requested_agency);
+        let agency = c.agency().unwrap_or(&c.requested_agency());
         if let Some(b) = self.builders.get_mut(agency) {
             return b.push(c);
         }

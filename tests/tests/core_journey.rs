@@ -77,7 +77,7 @@ fn a_complaint_from_form_to_leaderboard() {
     );
     push(24, officer.clone(), Action::FollowedUp { message: "Obat sudah tersedia kembali".into() });
     let state = fold(&events).unwrap();
-    assert_eq!(state.status, Status::Ditindaklanjuti);
+    assert_eq!(state.status(), Status::Ditindaklanjuti);
     assert_eq!(
         state.allowed_actions(&Actor::Reporter),
         [ActionKind::InfoAdded, ActionKind::Confirmed, ActionKind::Disputed, ActionKind::Rated]
