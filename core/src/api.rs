@@ -180,8 +180,10 @@ pub mod v1 {
         pub received_at: DateTime<Utc>,
         /// The agency addressed.
         pub agency: AgencyId,
-        /// When verification and disposition are due at the latest.
-        pub verification_due_at: DateTime<Utc>,
+        /// When verification and disposition are due at the latest (absent
+        /// when beyond the holiday calendar's years).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub verification_due_at: Option<DateTime<Utc>>,
     }
 
     // ----- Complaint view ---------------------------------------------------
@@ -320,8 +322,9 @@ pub mod v1 {
         pub state: ClockState,
         /// When it started.
         pub started_at: DateTime<Utc>,
-        /// When it is due.
-        pub due_at: DateTime<Utc>,
+        /// When it is due; absent when beyond the holiday calendar's years.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub due_at: Option<DateTime<Utc>>,
         /// When it stopped, if it did.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub stopped_at: Option<DateTime<Utc>>,
@@ -890,7 +893,7 @@ mod tests {
             status: crate::lifecycle::Status::Diterima.into(),
             received_at: at("2025-03-03T10:00:00"),
             agency: dinkes(),
-            verification_due_at: at("2025-03-06T10:00:00"),
+            verification_due_at: Some(at("2025-03-06T10:00:00")),
         };
         insta::assert_json_snapshot!(submitted);
     }
@@ -952,7 +955,7 @@ mod tests {
                     .flatten()
                     .map(Deadline::from)
                     .collect(),
-                auto_close_at: sla.auto_close.map(|a| a.due_at),
+                auto_close_at: sla.auto_close.and_then(|a| a.due_at),
                 actions: if audience == Audience::Reporter {
                     c.allowed_actions(&Actor::Reporter)
                 } else {

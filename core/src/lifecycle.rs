@@ -15,16 +15,21 @@
 //! | verified | diterima | koordinator |
 //! | disposed | terverifikasi | koordinator |
 //! | rerouted (*bukan wewenang*) | didisposisikan | koordinator, penghubung of the assigned agency |
-//! | held | diterima, terverifikasi, didisposisikan, ditanggapi | koordinator; penghubung of the assigned agency once disposed |
-//! | resumed | ditunda | as held |
+//! | held | diterima, terverifikasi, didisposisikan, ditanggapi | koordinator |
+//! | resumed | ditunda | koordinator (or the reporter's added info) |
 //! | responded | didisposisikan | koordinator, penghubung of the assigned agency |
 //! | followed up | didisposisikan, ditanggapi, ditindaklanjuti | koordinator, penghubung of the assigned agency |
-//! | info added | any open state (resumes a hold) | reporter |
+//! | info added | any open state (resumes a hold; restarts the auto-close window) | reporter |
 //! | confirmed | ditindaklanjuti | reporter |
 //! | disputed | ditindaklanjuti | reporter |
 //! | rated | ditindaklanjuti, selesai (once) | reporter |
 //! | auto-closed | ditindaklanjuti | system |
 //! | archived | any open state | koordinator |
+//!
+//! Two rules depend on working time, which this module does not know:
+//! `auto_closed` only once the reporter's window to reply has passed, and
+//! `disputed` only within it. [`crate::sla::check_timing`] enforces them,
+//! and [`crate::sla::apply_checked`] is `apply` with both checks.
 
 use std::fmt;
 
@@ -465,13 +470,17 @@ pub struct Lifecycle {
     /// When the current agency's follow-up clock started: the latest
     /// disposition, or the latest dispute.
     follow_up_started_at: Option<DateTime<Utc>>,
-    /// The first agency answer (response or follow-up): the end of the
-    /// response time the badge shows.
+    /// The current agency's first answer (response or follow-up): the end
+    /// of the response time the badge shows. Reset by a new disposition.
     first_response_at: Option<DateTime<Utc>>,
     /// The latest follow-up still standing (cleared by a dispute or reroute).
     followed_up_at: Option<DateTime<Utc>>,
-    /// Whether any follow-up was ever reported.
+    /// Whether the current agency ever reported a follow-up.
     ever_followed_up: bool,
+    /// Since when the reporter's reply to a follow-up is awaited: the
+    /// follow-up, or the reporter's latest added information after it. The
+    /// auto-close window runs from here.
+    awaiting_reply_since: Option<DateTime<Utc>>,
     /// When it reached `selesai` or `diarsipkan`.
     closed_at: Option<DateTime<Utc>>,
     /// The hold in progress, if on hold.
@@ -517,12 +526,12 @@ pub enum TransitionError {
         action: ActionKind,
     },
     /// An agency officer acted on a complaint not assigned to their agency.
-    #[error("agency `{actor}` may not act on a complaint assigned to {assigned:?}")]
+    /// It does not say which agency handles it: that is none of the
+    /// officer's business (a confidential report's agency is not public).
+    #[error("agency `{actor}` may not act on a complaint not assigned to it")]
     WrongAgency {
         /// The officer's agency.
         actor: AgencyId,
-        /// The agency the complaint is assigned to, if any.
-        assigned: Option<AgencyId>,
     },
     /// The event is older than the history's latest event.
     #[error("event at {at} is before the latest event at {latest}")]
@@ -557,6 +566,12 @@ pub enum TransitionError {
     /// A history with no events at all.
     #[error("a complaint's history cannot be empty")]
     EmptyHistory,
+    /// Automatic closing before its window ended (see `sla::check_timing`).
+    #[error("the automatic closing is not due yet")]
+    NotYetDue,
+    /// A dispute after the reporter's window to reply had ended.
+    #[error("the window to dispute the follow-up has ended")]
+    ReplyWindowClosed,
 }
 
 impl TransitionError {
@@ -581,6 +596,8 @@ impl TransitionError {
             Self::TextRequired { .. } => "transition.text_required",
             Self::SuggestedSelf => "transition.suggested_self",
             Self::EmptyHistory => "transition.empty_history",
+            Self::NotYetDue => "transition.not_yet_due",
+            Self::ReplyWindowClosed => "transition.reply_window_closed",
         }
     }
 
@@ -620,16 +637,10 @@ impl TransitionError {
                     format!("The {ren} may not do this: {}", a.en.to_lowercase()),
                 )
             }
-            Self::WrongAgency { actor, assigned } => match assigned {
-                Some(a) => Text::new(
-                    format!("Pengaduan ini ditangani instansi {a}, bukan {actor}"),
-                    format!("This complaint is handled by agency {a}, not {actor}"),
-                ),
-                None => Text::new(
-                    format!("Pengaduan ini belum didisposisikan ke instansi {actor}"),
-                    format!("This complaint has not been assigned to agency {actor}"),
-                ),
-            },
+            Self::WrongAgency { actor } => Text::new(
+                format!("Pengaduan ini tidak didisposisikan ke instansi {actor}"),
+                format!("This complaint is not assigned to agency {actor}"),
+            ),
             Self::OutOfOrder { .. } => Text::new(
                 "Waktu kejadian lebih awal daripada kejadian terakhir pengaduan ini",
                 "The event is dated before this complaint's latest event",
@@ -653,6 +664,14 @@ impl TransitionError {
                 "reason" => Text::new("Masukkan alasan", "Enter a reason"),
                 _ => Text::new("Masukkan pesan", "Enter a message"),
             },
+            Self::NotYetDue => Text::new(
+                "Pengaduan belum dapat ditutup otomatis: batas waktu tanggapan pelapor belum lewat",
+                "The complaint cannot close automatically yet: the reporter's time to reply has not passed",
+            ),
+            Self::ReplyWindowClosed => Text::new(
+                "Batas waktu untuk menyanggah tindak lanjut sudah lewat",
+                "The time to dispute the follow-up has passed",
+            ),
             Self::SuggestedSelf => Text::new(
                 "Instansi yang disarankan tidak boleh instansi yang mengembalikan pengaduan",
                 "The suggested agency cannot be the one returning the complaint",
@@ -708,16 +727,14 @@ impl ActionKind {
                     | K::Archived
             ),
             Actor::Penghubung { agency } => {
-                let agency_action =
-                    matches!(self, K::Rerouted | K::Held | K::Resumed | K::Responded | K::FollowedUp);
+                // Holding waits for the reporter and pauses every clock, so
+                // it is the coordinator's call, not the measured agency's.
+                let agency_action = matches!(self, K::Rerouted | K::Responded | K::FollowedUp);
                 if !agency_action {
                     return Err(unauthorized());
                 }
                 if assigned != Some(agency) {
-                    return Err(TransitionError::WrongAgency {
-                        actor: agency.clone(),
-                        assigned: assigned.cloned(),
-                    });
+                    return Err(TransitionError::WrongAgency { actor: agency.clone() });
                 }
                 true
             }
@@ -801,8 +818,8 @@ impl Lifecycle {
         self.follow_up_started_at
     }
 
-    /// The first agency answer (response or follow-up): the end of the
-    /// response time the badge shows.
+    /// The current agency's first answer (response or follow-up): the end
+    /// of the response time the badge shows. Reset by a new disposition.
     #[must_use]
     pub fn first_response_at(&self) -> Option<DateTime<Utc>> {
         self.first_response_at
@@ -814,10 +831,17 @@ impl Lifecycle {
         self.followed_up_at
     }
 
-    /// Whether any follow-up was ever reported.
+    /// Whether the current agency ever reported a follow-up.
     #[must_use]
     pub fn ever_followed_up(&self) -> bool {
         self.ever_followed_up
+    }
+
+    /// Since when the reporter's reply to a follow-up is awaited (the
+    /// auto-close window's start), while followed up.
+    #[must_use]
+    pub fn awaiting_reply_since(&self) -> Option<DateTime<Utc>> {
+        self.awaiting_reply_since
     }
 
     /// When it reached `selesai` or `diarsipkan`.
@@ -905,6 +929,7 @@ impl Lifecycle {
             first_response_at: None,
             followed_up_at: None,
             ever_followed_up: false,
+            awaiting_reply_since: None,
             closed_at: None,
             hold: None,
             pauses: Vec::new(),
@@ -991,6 +1016,10 @@ impl Lifecycle {
                 self.agency = Some(to.clone());
                 self.disposed_at = Some(at);
                 self.first_disposed_at.get_or_insert(at);
+                // Answers belong to an assignment: after a reroute the new
+                // agency has answered nothing yet, whatever the old one did.
+                self.first_response_at = None;
+                self.ever_followed_up = false;
                 self.follow_up_started_at = Some(at);
             }
             Action::Rerouted { .. } => {
@@ -1015,12 +1044,16 @@ impl Lifecycle {
                 self.status = Status::Ditindaklanjuti;
                 self.first_response_at.get_or_insert(at);
                 self.followed_up_at = Some(at);
+                self.awaiting_reply_since = Some(at);
                 self.ever_followed_up = true;
             }
             Action::InfoAdded { .. } => {
-                // A hold waits for the reporter, so their information ends it.
+                // A hold waits for the reporter, so their information ends it;
+                // after a follow-up it is a reply, so auto-closing waits anew.
                 if self.status == Status::Ditunda {
                     self.resume(at);
+                } else if self.status == Status::Ditindaklanjuti {
+                    self.awaiting_reply_since = Some(at);
                 }
             }
             Action::Confirmed | Action::AutoClosed => {
@@ -1030,6 +1063,7 @@ impl Lifecycle {
             Action::Disputed { .. } => {
                 self.status = Status::Didisposisikan;
                 self.followed_up_at = None;
+                self.awaiting_reply_since = None;
                 self.follow_up_started_at = Some(at);
                 self.disputes += 1;
             }
@@ -1226,6 +1260,7 @@ pub(crate) mod testing {
                 "follow_up" => (officer, Action::FollowedUp { message: "Sudah diperbaiki".into() }),
                 "dispute" => (Actor::Reporter, Action::Disputed { reason: "Belum diperbaiki".into() }),
                 "confirm" => (Actor::Reporter, Action::Confirmed),
+                "info" => (Actor::Reporter, Action::InfoAdded { message: "Foto terlampir".into() }),
                 "rate" => {
                     let stars = arg.unwrap().parse().unwrap();
                     (Actor::Reporter, Action::Rated { rating: Rating::new(stars).unwrap() })
@@ -1294,7 +1329,7 @@ mod tests {
         match kind {
             K::InfoAdded | K::Confirmed | K::Disputed | K::Rated => Actor::Reporter,
             K::AutoClosed => Actor::System,
-            K::Rerouted | K::Held | K::Resumed | K::Responded | K::FollowedUp => match assigned {
+            K::Rerouted | K::Responded | K::FollowedUp => match assigned {
                 Some(a) => Actor::Penghubung { agency: a.clone() },
                 None => Actor::Koordinator,
             },
@@ -1389,8 +1424,8 @@ received     ok  ok  UN  UN  ok
 verified     UN  ok  UN  UN  UN
 disposed     UN  ok  UN  UN  UN
 rerouted     UN  ok  ok  WA  UN
-held         UN  ok  ok  WA  UN
-resumed      UN  ok  ok  WA  UN
+held         UN  ok  UN  UN  UN
+resumed      UN  ok  UN  UN  UN
 responded    UN  ok  ok  WA  UN
 followed_up  UN  ok  ok  WA  UN
 info_added   ok  UN  UN  UN  UN
@@ -1515,9 +1550,8 @@ archived     UN  ok  UN  UN  UN";
     #[test]
     fn hold_and_resume_record_pauses() {
         let mut c = in_status(Status::Ditanggapi);
-        let officer = Actor::Penghubung { agency: agency("dinkes") };
         let held_at = c.last_event_at + Duration::hours(1);
-        c.apply(&Event { at: held_at, actor: officer.clone(), action: sample(ActionKind::Held) }).unwrap();
+        c.apply(&Event { at: held_at, actor: Actor::Koordinator, action: sample(ActionKind::Held) }).unwrap();
         assert_eq!(c.status, Status::Ditunda);
         let now = held_at + Duration::hours(5);
         assert_eq!(c.pauses_until(now), vec![(held_at, now)]);
@@ -1549,6 +1583,20 @@ archived     UN  ok  UN  UN  UN";
         assert_eq!((c.status, c.followed_up_at, c.disputes), (Status::Didisposisikan, None, 1));
         assert_eq!(c.follow_up_started_at, Some(c.last_event_at));
         assert!(c.ever_followed_up);
+    }
+
+    #[test]
+    fn answers_belong_to_an_assignment() {
+        // dinkes follows up, the reporter disputes, dinkes then says it is not
+        // its business: dpupr starts with nothing answered.
+        let mut c = in_status(Status::Ditindaklanjuti);
+        let dinkes = Actor::Penghubung { agency: agency("dinkes") };
+        c.apply(&ev(&c, 10, Actor::Reporter, sample(ActionKind::Disputed))).unwrap();
+        let reroute = Action::Rerouted { reason: "Wewenang Dinas PUPR".into(), suggested: None };
+        c.apply(&ev(&c, 10, dinkes, reroute)).unwrap();
+        assert!(c.first_response_at.is_some() && c.ever_followed_up);
+        c.apply(&ev(&c, 10, Actor::Koordinator, Action::Disposed { to: agency("dpupr") })).unwrap();
+        assert_eq!((c.first_response_at, c.ever_followed_up), (None, false));
     }
 
     #[test]

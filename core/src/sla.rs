@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarError, WorkingDays};
-use crate::lifecycle::{Lifecycle, Status};
+use crate::lifecycle::{ActionKind, Event, Lifecycle, Status, TransitionError};
 use crate::zone::Zone;
 
 pub use crate::calendar::SECONDS_PER_WORKING_DAY;
@@ -93,8 +93,10 @@ pub struct Clock {
     pub started_at: DateTime<Utc>,
     /// When it stopped, if it did.
     pub stopped_at: Option<DateTime<Utc>>,
-    /// When the budget runs out (for a paused clock: if resumed now).
-    pub due_at: DateTime<Utc>,
+    /// When the budget runs out (for a paused clock: if resumed now);
+    /// `None` when that lies beyond the calendar's last year (the clock is
+    /// then certainly not overdue yet).
+    pub due_at: Option<DateTime<Utc>>,
     /// The budget in seconds of working time.
     pub budget_seconds: i64,
     /// Calendar seconds from start to stop (or now).
@@ -123,8 +125,9 @@ impl Clock {
 /// The automatic closing of a followed-up complaint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AutoClose {
-    /// When the complaint closes automatically unless the reporter replies.
-    pub due_at: DateTime<Utc>,
+    /// When the complaint closes automatically unless the reporter replies;
+    /// `None` when beyond the calendar's last year.
+    pub due_at: Option<DateTime<Utc>>,
     /// Whether that instant has passed (the shell should append `auto_closed`).
     pub is_due: bool,
 }
@@ -203,7 +206,7 @@ pub struct SlaContext<'a> {
 /// let ctx = SlaContext { policy: &SlaPolicy::default(), calendar: &calendar, zone: Zone::WITA };
 /// let report = evaluate(&c, &ctx, at("2025-03-05T02:00:00Z")).unwrap();
 /// // Due Thursday 10:00 WITA; two of three days used: not yet at risk.
-/// assert_eq!(report.disposition.due_at, at("2025-03-06T02:00:00Z"));
+/// assert_eq!(report.disposition.due_at, Some(at("2025-03-06T02:00:00Z")));
 /// assert_eq!(report.disposition.state, ClockState::Running);
 /// ```
 pub fn evaluate(c: &Lifecycle, ctx: &SlaContext<'_>, now: DateTime<Utc>) -> Result<SlaReport, CalendarError> {
@@ -227,15 +230,15 @@ pub fn evaluate(c: &Lifecycle, ctx: &SlaContext<'_>, now: DateTime<Utc>) -> Resu
         )?),
         None => None,
     };
-    let auto_close = match (c.status(), c.followed_up_at()) {
+    let auto_close = match (c.status(), c.awaiting_reply_since()) {
         (Status::Ditindaklanjuti, Some(at)) => {
-            let due_at = ctx.calendar.add_working_seconds_excluding(
+            let due_at = due(ctx.calendar.add_working_seconds_excluding(
                 ctx.zone,
                 at,
                 seconds(ctx.policy.auto_close),
                 &pauses,
-            )?;
-            Some(AutoClose { due_at, is_due: now >= due_at })
+            ))?;
+            Some(AutoClose { due_at, is_due: due_at.is_some_and(|d| now >= d) })
         }
         _ => None,
     };
@@ -244,6 +247,16 @@ pub fn evaluate(c: &Lifecycle, ctx: &SlaContext<'_>, now: DateTime<Utc>) -> Resu
 
 fn seconds(days: WorkingDays) -> i64 {
     days.seconds()
+}
+
+/// A deadline beyond the calendar is not an error: the calendar cannot say
+/// when it falls, but it certainly has not passed yet.
+fn due(result: Result<DateTime<Utc>, CalendarError>) -> Result<Option<DateTime<Utc>>, CalendarError> {
+    match result {
+        Ok(t) => Ok(Some(t)),
+        Err(CalendarError::BeyondRange { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 type ClockEnv<'a, 'b> =
@@ -265,13 +278,17 @@ fn clock(
         pauses.iter().filter(|(from, _)| *from < end).map(|&(from, to)| (from, to.min(end))).collect();
     let elapsed_working_seconds =
         ctx.calendar.working_seconds_excluding(ctx.zone, started_at, end, &pauses)?;
-    let due_at = ctx.calendar.add_working_seconds_excluding(ctx.zone, started_at, budget_seconds, &pauses)?;
+    let due_at =
+        due(ctx.calendar.add_working_seconds_excluding(ctx.zone, started_at, budget_seconds, &pauses))?;
+    // Acting at the due instant itself is in time, for stopped and open
+    // clocks alike.
+    let past_due = |t: DateTime<Utc>| due_at.is_some_and(|d| t > d);
     let state = match (stopped_at, archived_at) {
-        (Some(stop), _) if stop <= due_at => ClockState::Met,
+        (Some(stop), _) if !past_due(stop) => ClockState::Met,
         (Some(_), _) => ClockState::Breached,
-        (None, Some(archived)) if archived > due_at => ClockState::Breached,
+        (None, Some(archived)) if past_due(archived) => ClockState::Breached,
         (None, Some(_)) => ClockState::Cancelled,
-        (None, None) if now >= due_at => ClockState::Breached,
+        (None, None) if past_due(now) => ClockState::Breached,
         (None, None) if on_hold => ClockState::Paused,
         (None, None)
             if elapsed_working_seconds * 100 >= budget_seconds * i64::from(ctx.policy.at_risk_percent) =>
@@ -290,6 +307,70 @@ fn clock(
         elapsed_working_seconds,
         state,
     })
+}
+
+/// Checks the rules of an event that depend on working time, which the
+/// state machine alone cannot know: automatic closing only once the
+/// reporter's window has passed, and a dispute only within it.
+///
+/// The shell calls this before [`Lifecycle::apply`] (or uses
+/// [`apply_checked`]).
+///
+/// # Errors
+/// [`crate::Error::Transition`] with [`TransitionError::NotYetDue`] or
+/// [`TransitionError::ReplyWindowClosed`], or [`crate::Error::Calendar`]
+/// when the event's instant lies outside the calendar.
+///
+/// # Example
+/// ```
+/// use aduan_core::calendar::Calendar;
+/// use aduan_core::lifecycle::{fold, Action, Actor, Event};
+/// use aduan_core::sla::{check_timing, SlaContext, SlaPolicy};
+/// use aduan_core::{AgencyId, ChannelKind, ComplaintKind, Privacy, Zone};
+///
+/// let at = |s: &str| s.parse().unwrap();
+/// let dinkes = AgencyId::new("dinkes").unwrap();
+/// let c = fold(&[
+///     Event { at: at("2025-03-03T02:00:00Z"), actor: Actor::Reporter, action: Action::Received {
+///         kind: ComplaintKind::Pengaduan, agency: dinkes.clone(), privacy: Privacy::Publik,
+///         channel: ChannelKind::Lapor } },
+///     Event { at: at("2025-03-03T03:00:00Z"), actor: Actor::Koordinator, action: Action::Verified { privacy: None } },
+///     Event { at: at("2025-03-03T04:00:00Z"), actor: Actor::Koordinator, action: Action::Disposed { to: dinkes.clone() } },
+///     Event { at: at("2025-03-04T02:00:00Z"), actor: Actor::Penghubung { agency: dinkes },
+///         action: Action::FollowedUp { message: "Sudah diperbaiki".into() } },
+/// ]).unwrap();
+/// let calendar = Calendar::indonesia();
+/// let ctx = SlaContext { policy: &SlaPolicy::default(), calendar: &calendar, zone: Zone::WITA };
+/// let close = |when: &str| Event { at: at(when), actor: Actor::System, action: Action::AutoClosed };
+/// // Ten working days after Tuesday 4 March 10:00 WITA is Tuesday 18 March 10:00.
+/// assert_eq!(check_timing(&c, &close("2025-03-10T02:00:00Z"), &ctx).unwrap_err().code(), "transition.not_yet_due");
+/// assert!(check_timing(&c, &close("2025-03-18T02:00:00Z"), &ctx).is_ok());
+/// ```
+pub fn check_timing(c: &Lifecycle, event: &Event, ctx: &SlaContext<'_>) -> Result<(), crate::Error> {
+    let kind = event.action.kind();
+    if !matches!(kind, ActionKind::AutoClosed | ActionKind::Disputed) || c.status() != Status::Ditindaklanjuti
+    {
+        return Ok(());
+    }
+    let window = evaluate(c, ctx, event.at)?.auto_close;
+    let is_due = window.is_some_and(|w| w.is_due);
+    match kind {
+        ActionKind::AutoClosed if !is_due => Err(TransitionError::NotYetDue.into()),
+        ActionKind::Disputed if is_due => Err(TransitionError::ReplyWindowClosed.into()),
+        _ => Ok(()),
+    }
+}
+
+/// Applies `event` after [`check_timing`]: what the shell calls.
+///
+/// # Errors
+/// Any error of [`check_timing`] or [`Lifecycle::apply`]; on error nothing
+/// changes.
+pub fn apply_checked(c: &mut Lifecycle, event: &Event, ctx: &SlaContext<'_>) -> Result<(), crate::Error> {
+    c.check(event)?;
+    check_timing(c, event, ctx)?;
+    c.apply(event)?;
+    Ok(())
 }
 
 /// How long the agency took to answer: receipt to first response.
@@ -371,6 +452,7 @@ mod tests {
     use super::*;
 
     use crate::lifecycle::testing::{at, history};
+    use crate::lifecycle::{Action, Actor};
 
     fn report(c: &Lifecycle, now: &str) -> SlaReport {
         let calendar = Calendar::indonesia();
@@ -382,7 +464,7 @@ mod tests {
     /// Checks one clock: its due instant (WITA) and state.
     fn check(clock: Option<Clock>, due: &str, state: ClockState) {
         let clock = clock.expect("clock present");
-        assert_eq!((clock.due_at, clock.state), (at(due), state), "{clock:?}");
+        assert_eq!((clock.due_at, clock.state), (Some(at(due)), state), "{clock:?}");
     }
 
     #[test]
@@ -391,7 +473,8 @@ mod tests {
         let cases = [
             ("2025-03-05T10:00:00", ClockState::Running), // 2 of 3 days used
             ("2025-03-05T20:00:00", ClockState::AtRisk),  // 80.6 % used
-            ("2025-03-06T10:00:00", ClockState::Breached),
+            ("2025-03-06T10:00:00", ClockState::AtRisk),  // exactly at the deadline: still in time
+            ("2025-03-06T10:00:01", ClockState::Breached),
         ];
         for (now, state) in cases {
             check(Some(report(&monday, now).disposition), "2025-03-06T10:00:00", state);
@@ -419,6 +502,58 @@ mod tests {
         let r = report(&done, "2025-04-30T00:00:00");
         check(Some(r.disposition), "2025-03-06T10:00:00", ClockState::Met);
         assert_eq!(r.disposition.elapsed_working_seconds, 23 * 3600 + 30 * 60);
+    }
+
+    #[test]
+    fn deadlines_beyond_the_calendar_are_unknown_not_errors() {
+        // Followed up on 21 December 2026: auto-close falls in 2027, which the
+        // default calendar does not hold yet.
+        let c = history(&[
+            ("2026-12-17T09:00:00", "receive"),
+            ("2026-12-17T10:00:00", "verify"),
+            ("2026-12-17T11:00:00", "dispose"),
+            ("2026-12-21T10:00:00", "follow_up"),
+        ]);
+        let r = report(&c, "2026-12-22T10:00:00");
+        assert_eq!(r.follow_up.unwrap().state, ClockState::Met);
+        assert_eq!(r.auto_close, Some(AutoClose { due_at: None, is_due: false }));
+        let open = history(&[("2026-12-29T09:00:00", "receive")]);
+        let clock = report(&open, "2026-12-30T09:00:00").disposition;
+        assert_eq!((clock.due_at, clock.state), (None, ClockState::Running));
+    }
+
+    #[test]
+    fn timing_rules_of_auto_close_and_dispute() {
+        let c = history(&[
+            ("2025-03-03T10:00:00", "receive"),
+            ("2025-03-03T11:00:00", "verify"),
+            ("2025-03-03T12:00:00", "dispose"),
+            ("2025-03-04T10:00:00", "follow_up"),
+        ]);
+        let calendar = Calendar::indonesia();
+        let policy = SlaPolicy::default();
+        let ctx = SlaContext { policy: &policy, calendar: &calendar, zone: Zone::WITA };
+        let event = |when: &str, actor: Actor, action: Action| Event { at: at(when), actor, action };
+        let close = |when: &str| event(when, Actor::System, Action::AutoClosed);
+        let dispute = |when: &str| event(when, Actor::Reporter, Action::Disputed { reason: "Belum".into() });
+        let code = |r: Result<(), crate::Error>| r.map_or_else(|e| e.code(), |()| "ok");
+        // The window: 10 working days from Tuesday 4 March 10:00 is Tuesday 18 March 10:00.
+        let cases = [
+            (close("2025-03-04T10:01:00"), "transition.not_yet_due"),
+            (close("2025-03-18T09:59:59"), "transition.not_yet_due"),
+            (close("2025-03-18T10:00:00"), "ok"),
+            (dispute("2025-03-18T09:59:59"), "ok"),
+            (dispute("2025-03-18T10:00:00"), "transition.reply_window_closed"),
+            (dispute("2025-09-01T10:00:00"), "transition.reply_window_closed"),
+        ];
+        for (e, want) in cases {
+            assert_eq!(code(check_timing(&c, &e, &ctx)), want, "{e:?}");
+            let mut copy = c.clone();
+            assert_eq!(code(apply_checked(&mut copy, &e, &ctx)), want);
+            if want != "ok" {
+                assert_eq!(copy, c, "a refused event changes nothing");
+            }
+        }
     }
 
     #[test]
@@ -464,18 +599,37 @@ mod tests {
         ];
         let open = history(&base);
         check(report(&open, "2025-03-12T10:00:00").follow_up, "2025-03-17T10:00:00", ClockState::Running);
-        check(report(&open, "2025-03-17T10:00:00").follow_up, "2025-03-17T10:00:00", ClockState::Breached);
+        check(report(&open, "2025-03-17T10:00:01").follow_up, "2025-03-17T10:00:00", ClockState::Breached);
+        // A deadline at the end of Friday has passed on Saturday, though no
+        // working time accrues at the weekend.
+        let friday = history(&[("2025-03-05T00:00:00", "receive")]);
+        check(
+            Some(report(&friday, "2025-03-08T10:00:00").disposition),
+            "2025-03-08T00:00:00",
+            ClockState::Breached,
+        );
 
         let in_time = history(&[base[0], base[1], base[2], ("2025-03-14T16:00:00", "follow_up")]);
         let r = report(&in_time, "2025-03-20T00:00:00");
         check(r.follow_up, "2025-03-17T10:00:00", ClockState::Met);
         // 10 working days after Friday 14 March 16:00, across Idulfitri.
         let auto = r.auto_close.unwrap();
-        assert_eq!((auto.due_at, auto.is_due), (at("2025-04-08T16:00:00"), false));
+        assert_eq!((auto.due_at, auto.is_due), (Some(at("2025-04-08T16:00:00")), false));
         assert!(report(&in_time, "2025-04-08T16:00:00").auto_close.unwrap().is_due);
 
         let late = history(&[base[0], base[1], base[2], ("2025-03-18T08:00:00", "follow_up")]);
         check(report(&late, "2025-03-20T00:00:00").follow_up, "2025-03-17T10:00:00", ClockState::Breached);
+
+        // The reporter's reply restarts the auto-close window.
+        let replied = history(&[
+            base[0],
+            base[1],
+            base[2],
+            ("2025-03-14T16:00:00", "follow_up"),
+            ("2025-03-17T08:00:00", "info"),
+        ]);
+        let auto = report(&replied, "2025-03-20T00:00:00").auto_close.unwrap();
+        assert_eq!(auto.due_at, Some(at("2025-04-09T08:00:00")));
 
         // A dispute gives the agency a fresh follow-up clock and stops auto-close.
         let disputed = history(&[

@@ -97,7 +97,7 @@ fn a_complaint_from_form_to_leaderboard() {
     let report = evaluate(&state, &sla_ctx, wita("2025-03-10T10:00:00")).unwrap();
     assert_eq!(report.disposition.state, ClockState::Met);
     assert_eq!(report.follow_up.unwrap().state, ClockState::Met);
-    assert_eq!(report.auto_close.unwrap().due_at, wita("2025-03-19T08:00:00"));
+    assert_eq!(report.auto_close.unwrap().due_at, Some(wita("2025-03-19T08:00:00")));
 
     // 5. Statistics, the badge and the award over this and a second agency.
     let stats_ctx = StatsContext {
