@@ -126,6 +126,7 @@ fn stats(c: &mut Criterion) {
             }
             let entrants: Vec<Entrant> = by
                 .finish()
+                .agencies
                 .into_iter()
                 .enumerate()
                 .map(|(i, (id, stats))| Entrant {

@@ -21,14 +21,27 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarError, WorkingDays};
+use crate::error::{FieldError, Text};
 use crate::lifecycle::{ActionKind, Event, Lifecycle, Status, TransitionError};
 use crate::zone::Zone;
 
 pub use crate::calendar::SECONDS_PER_WORKING_DAY;
 
 /// The deadlines of a deployment.
+///
+/// Read from configuration with every field optional (defaults below) and
+/// checked on the way in: each deadline 1–365 working days, the at-risk
+/// share 1–100 %.
+///
+/// # Example
+/// ```
+/// use aduan_core::sla::SlaPolicy;
+/// let p: SlaPolicy = serde_json::from_str(r#"{"follow_up": 7}"#).unwrap();
+/// assert_eq!(p.follow_up.get(), 7);
+/// assert!(serde_json::from_str::<SlaPolicy>(r#"{"at_risk_percent": 0}"#).is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(try_from = "RawPolicy")]
 pub struct SlaPolicy {
     /// Verification and disposition, from receipt or reroute.
     pub disposition: WorkingDays,
@@ -41,6 +54,97 @@ pub struct SlaPolicy {
     pub response_standard: WorkingDays,
     /// A running clock is *at risk* from this share of its budget, in percent.
     pub at_risk_percent: u8,
+}
+
+/// The policy as written in configuration, before its checks.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawPolicy {
+    disposition: WorkingDays,
+    follow_up: WorkingDays,
+    auto_close: WorkingDays,
+    response_standard: WorkingDays,
+    at_risk_percent: u8,
+}
+
+impl Default for RawPolicy {
+    fn default() -> Self {
+        let d = SlaPolicy::default();
+        Self {
+            disposition: d.disposition,
+            follow_up: d.follow_up,
+            auto_close: d.auto_close,
+            response_standard: d.response_standard,
+            at_risk_percent: d.at_risk_percent,
+        }
+    }
+}
+
+impl TryFrom<RawPolicy> for SlaPolicy {
+    type Error = FieldError;
+    fn try_from(r: RawPolicy) -> Result<Self, FieldError> {
+        let p = Self {
+            disposition: r.disposition,
+            follow_up: r.follow_up,
+            auto_close: r.auto_close,
+            response_standard: r.response_standard,
+            at_risk_percent: r.at_risk_percent,
+        };
+        p.validate()?;
+        Ok(p)
+    }
+}
+
+impl SlaPolicy {
+    /// The longest deadline accepted, in working days (about a year and a half).
+    pub const MAX_DAYS: u32 = 365;
+
+    /// Checks the policy: each deadline 1–[`Self::MAX_DAYS`] working days,
+    /// the at-risk share 1–100 %.
+    ///
+    /// # Errors
+    /// A field error naming the first offending field (`sla.follow_up`…),
+    /// code `out_of_range`.
+    ///
+    /// # Example
+    /// ```
+    /// use aduan_core::sla::SlaPolicy;
+    /// use aduan_core::calendar::WorkingDays;
+    /// assert!(SlaPolicy::default().validate().is_ok());
+    /// let bad = SlaPolicy { follow_up: WorkingDays::new(0), ..SlaPolicy::default() };
+    /// assert_eq!(bad.validate().unwrap_err().field, "sla.follow_up");
+    /// ```
+    pub fn validate(&self) -> Result<(), FieldError> {
+        let days = [
+            ("sla.disposition", self.disposition),
+            ("sla.follow_up", self.follow_up),
+            ("sla.auto_close", self.auto_close),
+            ("sla.response_standard", self.response_standard),
+        ];
+        for (field, d) in days {
+            if !(1..=Self::MAX_DAYS).contains(&d.get()) {
+                return Err(FieldError {
+                    field,
+                    code: "out_of_range",
+                    message: Text::new(
+                        format!("{field} harus 1 sampai {} hari kerja", Self::MAX_DAYS),
+                        format!("{field} must be 1 to {} working days", Self::MAX_DAYS),
+                    ),
+                });
+            }
+        }
+        if !(1..=100).contains(&self.at_risk_percent) {
+            return Err(FieldError {
+                field: "sla.at_risk_percent",
+                code: "out_of_range",
+                message: Text::new(
+                    "sla.at_risk_percent harus 1 sampai 100",
+                    "sla.at_risk_percent must be 1 to 100",
+                ),
+            });
+        }
+        Ok(())
+    }
 }
 
 impl Default for SlaPolicy {
@@ -443,7 +547,7 @@ pub fn response_time(
     let Some(answered) = c.first_response_at() else {
         return Ok(None);
     };
-    let working_seconds = calendar.working_seconds_excluding(zone, c.received_at(), answered, &c.pauses())?;
+    let working_seconds = calendar.working_seconds_excluding(zone, c.received_at(), answered, c.pauses())?;
     Ok(Some(ResponseTime { seconds: (answered - c.received_at()).num_seconds(), working_seconds }))
 }
 
@@ -692,5 +796,10 @@ mod tests {
         let p: SlaPolicy = serde_json::from_str(r#"{"follow_up": 7}"#).unwrap();
         assert_eq!((p.disposition, p.follow_up), (WorkingDays::new(3), WorkingDays::new(7)));
         assert!(serde_json::from_str::<SlaPolicy>(r#"{"folow_up": 7}"#).is_err());
+        for bad in [r#"{"disposition": 0}"#, r#"{"auto_close": 366}"#, r#"{"at_risk_percent": 101}"#] {
+            assert!(serde_json::from_str::<SlaPolicy>(bad).is_err(), "{bad}");
+        }
+        let round_trip: SlaPolicy = serde_json::from_value(serde_json::to_value(p).unwrap()).unwrap();
+        assert_eq!(round_trip, p);
     }
 }

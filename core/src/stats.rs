@@ -39,6 +39,9 @@ use crate::lifecycle::{Lifecycle, Status};
 use crate::sla::{self, SlaContext, SlaPolicy};
 use crate::zone::Zone;
 
+/// The longest period statistics are computed for, in years.
+pub const MAX_PERIOD_YEARS: i32 = 100;
+
 /// A span of local dates, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Period {
@@ -62,18 +65,31 @@ impl Period {
     /// assert!(Period::new(d("2025-06-30"), d("2025-01-01")).is_err());
     /// ```
     pub fn new(from: NaiveDate, to: NaiveDate) -> Result<Self, FieldError> {
-        if from <= to {
-            Ok(Self { from, to })
-        } else {
-            Err(FieldError {
+        if from > to {
+            return Err(FieldError {
                 field: "period",
                 code: "invalid_range",
                 message: Text::new(
                     "Akhir periode harus sama dengan atau sesudah awal periode",
                     "The end of the period must be on or after its start",
                 ),
-            })
+            });
         }
+        // Statistics keep one accumulator per month, so a period from an
+        // HTTP query must not be able to ask for millions of them.
+        let years = to.year() - from.year();
+        if !(1..=9999).contains(&from.year()) || !(1..=9999).contains(&to.year()) || years >= MAX_PERIOD_YEARS
+        {
+            return Err(FieldError {
+                field: "period",
+                code: "too_long",
+                message: Text::new(
+                    format!("Periode harus dalam tahun 1–9999 dan paling lama {MAX_PERIOD_YEARS} tahun"),
+                    format!("The period must lie in years 1–9999 and span at most {MAX_PERIOD_YEARS} years"),
+                ),
+            });
+        }
+        Ok(Self { from, to })
     }
 
     /// A calendar year.
@@ -365,6 +381,8 @@ pub struct StatsBuilder<'a> {
     open: u32,
     overdue: u32,
     months: Vec<MonthAcc>,
+    /// The period as UTC timestamps widened by a day each way.
+    window: (i64, i64),
 }
 
 impl<'a> StatsBuilder<'a> {
@@ -387,6 +405,10 @@ impl<'a> StatsBuilder<'a> {
             open: 0,
             overdue: 0,
             months,
+            window: (
+                midnight_utc(ctx.period.from) - 86_400,
+                midnight_utc(ctx.period.to.succ_opt().unwrap_or(ctx.period.to)) + 86_400,
+            ),
         }
     }
 
@@ -397,6 +419,13 @@ impl<'a> StatsBuilder<'a> {
     /// [`CalendarError`] when the complaint's instants lie outside the
     /// calendar's years. Nothing is added then.
     pub fn push(&mut self, c: &Lifecycle) -> Result<bool, CalendarError> {
+        // A day of margin covers every zone offset; beyond it the instant is
+        // outside the period whatever the zone, and converting an extreme
+        // instant to local time is not even possible.
+        let at = c.received_at().timestamp();
+        if at < self.window.0 || at >= self.window.1 {
+            return Ok(false);
+        }
         let received = self.zone.local_date(c.received_at());
         if !self.ctx.period.contains(received) {
             return Ok(false);
@@ -499,18 +528,24 @@ impl<'a> StatsBuilder<'a> {
     }
 }
 
+fn midnight_utc(date: NaiveDate) -> i64 {
+    date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc().timestamp()
+}
+
 fn response_times(days: &mut [f64], working_days: &mut [f64]) -> Option<ResponseTimes> {
     Some(ResponseTimes { days: Distribution::of(days)?, working_days: Distribution::of(working_days)? })
 }
 
 /// Statistics of many agencies in one pass: each complaint goes to the
-/// builder of the agency responsible for it.
+/// builder of the agency it is disposed to, or to the coordinator's while
+/// it is not disposed.
 #[derive(Debug)]
 pub struct StatsByAgency<'a> {
     ctx: StatsContext<'a>,
     zones: BTreeMap<AgencyId, Zone>,
     default_zone: Zone,
     builders: BTreeMap<AgencyId, StatsBuilder<'a>>,
+    unassigned: StatsBuilder<'a>,
 }
 
 impl<'a> StatsByAgency<'a> {
@@ -518,7 +553,8 @@ impl<'a> StatsByAgency<'a> {
     /// `default_zone`.
     #[must_use]
     pub fn new(ctx: StatsContext<'a>, zones: BTreeMap<AgencyId, Zone>, default_zone: Zone) -> Self {
-        Self { ctx, zones, default_zone, builders: BTreeMap::new() }
+        let unassigned = StatsBuilder::new(ctx, default_zone);
+        Self { ctx, zones, default_zone, builders: BTreeMap::new(), unassigned }
     }
 
     /// Adds one complaint to its agency's statistics.
@@ -526,7 +562,12 @@ impl<'a> StatsByAgency<'a> {
     /// # Errors
     /// [`CalendarError`] as [`StatsBuilder::push`].
     pub fn push(&mut self, c: &Lifecycle) -> Result<bool, CalendarError> {
-        let agency = c.agency().unwrap_or(&c.requested_agency());
+        // Before disposition (and after a reroute) a complaint waits for
+        // the coordinator, not for the agency the reporter addressed: its
+        // delays must not count against that agency.
+        let Some(agency) = c.agency() else {
+            return self.unassigned.push(c);
+        };
         if let Some(b) = self.builders.get_mut(agency) {
             return b.push(c);
         }
@@ -537,11 +578,25 @@ impl<'a> StatsByAgency<'a> {
         Ok(added)
     }
 
-    /// The statistics of every agency that had a complaint pushed.
+    /// The statistics of every agency that had a complaint pushed, and of
+    /// the complaints still with the coordinator.
     #[must_use]
-    pub fn finish(self) -> BTreeMap<AgencyId, Stats> {
-        self.builders.into_iter().map(|(a, b)| (a, b.finish())).collect()
+    pub fn finish(self) -> ByAgency {
+        ByAgency {
+            agencies: self.builders.into_iter().map(|(a, b)| (a, b.finish())).collect(),
+            unassigned: self.unassigned.finish(),
+        }
     }
+}
+
+/// Statistics per agency, from [`StatsByAgency`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ByAgency {
+    /// Each agency's complaints: those disposed to it and not rerouted away.
+    pub agencies: BTreeMap<AgencyId, Stats>,
+    /// Complaints not (or no longer) disposed to any agency: the
+    /// coordinator's share of the work, in the default zone.
+    pub unassigned: Stats,
 }
 
 #[cfg(test)]
@@ -692,8 +747,15 @@ mod tests {
             all.push(c).unwrap();
         }
         let by = all.finish();
-        assert_eq!(by[&AgencyId::new("dinkes").unwrap()].total, 7);
-        assert_eq!(by[&AgencyId::new("dpupr").unwrap()].total, 1);
+        // A, B, C and H were disposed to dinkes; D and E wait for the
+        // coordinator and F was archived before disposition: theirs.
+        let dinkes = &by.agencies[&AgencyId::new("dinkes").unwrap()];
+        assert_eq!(
+            (dinkes.total, dinkes.overdue, dinkes.within_standard),
+            (4, 1, Ratio { count: 4, total: 4 })
+        );
+        assert_eq!(by.agencies[&AgencyId::new("dpupr").unwrap()].total, 1);
+        assert_eq!((by.unassigned.total, by.unassigned.overdue), (3, 1));
     }
 
     #[test]
@@ -702,6 +764,28 @@ mod tests {
         assert_eq!(p.months(), [(2024, 11), (2024, 12), (2025, 1), (2025, 2)]);
         assert_eq!(p.month_index("2025-02-01".parse().unwrap()), 3);
         assert_eq!(Period::new(p.to, p.from).unwrap_err().code, "invalid_range");
+        assert_eq!(Period::new(NaiveDate::MIN, NaiveDate::MAX).unwrap_err().code, "too_long");
+        assert_eq!(Period::new(p.from, "2125-01-01".parse().unwrap()).unwrap_err().code, "too_long");
+        assert!(Period::new(p.from, "2123-12-31".parse().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn extreme_instants_are_outside_the_period() {
+        let far: Lifecycle = {
+            let received = crate::lifecycle::Event {
+                at: DateTime::<Utc>::MAX_UTC,
+                actor: crate::lifecycle::Actor::Reporter,
+                action: crate::lifecycle::Action::Received {
+                    kind: ComplaintKind::Aspirasi,
+                    agency: AgencyId::new("dinkes").unwrap(),
+                    privacy: crate::Privacy::Publik,
+                    channel: ChannelKind::Lapor,
+                },
+            };
+            Lifecycle::start(&received).unwrap()
+        };
+        let s = compute(&[far], Period::year(2025));
+        assert_eq!(s.total, 0);
     }
 
     proptest! {

@@ -20,6 +20,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::complaint::Privacy;
+use crate::ids::AgencyId;
+use crate::lifecycle::Actor;
 
 /// Who is looking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -33,6 +35,32 @@ pub enum Audience {
     Agency,
     /// An admin koordinator.
     Koordinator,
+}
+
+impl Audience {
+    /// The audience an actor belongs to for one complaint: an officer of an
+    /// agency the complaint is not assigned to is only the public, and so
+    /// is the system (it needs no view).
+    ///
+    /// # Example
+    /// ```
+    /// use aduan_core::lifecycle::Actor;
+    /// use aduan_core::visibility::Audience;
+    /// use aduan_core::AgencyId;
+    /// let dinkes = AgencyId::new("dinkes").unwrap();
+    /// let officer = Actor::Penghubung { agency: AgencyId::new("dpupr").unwrap() };
+    /// assert_eq!(Audience::of(&officer, Some(&dinkes)), Audience::Public);
+    /// assert_eq!(Audience::of(&Actor::Penghubung { agency: dinkes.clone() }, Some(&dinkes)), Audience::Agency);
+    /// ```
+    #[must_use]
+    pub fn of(actor: &Actor, assigned: Option<&AgencyId>) -> Self {
+        match actor {
+            Actor::Reporter => Self::Reporter,
+            Actor::Koordinator => Self::Koordinator,
+            Actor::Penghubung { agency } if assigned == Some(agency) => Self::Agency,
+            Actor::Penghubung { .. } | Actor::System => Self::Public,
+        }
+    }
 }
 
 /// What an audience may see of a complaint with a given privacy.

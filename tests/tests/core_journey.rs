@@ -110,7 +110,7 @@ fn a_complaint_from_form_to_leaderboard() {
     for _ in 0..5 {
         by_agency.push(&state).unwrap();
     }
-    let stats = by_agency.finish();
+    let stats = by_agency.finish().agencies;
     let dinkes_stats = &stats[&dinkes];
     assert_eq!(dinkes_stats.total, 5);
     let badge = Badge::new(dinkes.clone(), "Dinas Kesehatan", dinkes_stats, &policy);
