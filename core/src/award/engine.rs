@@ -12,9 +12,12 @@ use crate::ids::{AgencyId, CategoryId};
 use super::definition::{AwardDefinition, Criterion, Direction, EligibilityRule, Normalization, OnMissing};
 use super::error::AwardError;
 
-/// Scores closer than this many points are tied, so that floating-point
-/// noise (a last-digit difference between two sums of the same points)
-/// never decides a ranking: the tie-breaks do.
+/// Scores are compared after rounding to a multiple of this many points,
+/// so that floating-point noise (a last-digit difference between two sums
+/// of the same points) does not decide a ranking: the tie-breaks do.
+/// Rounding, unlike a tolerance, keeps the order transitive; two scores a
+/// hair apart on either side of a rounding boundary still differ, by one
+/// unit of this resolution.
 ///
 /// # Example
 /// ```
@@ -326,7 +329,7 @@ impl CategoryResult {
 /// Σ weight × normalised value (so in 0..=100) and sorted by score, then by
 /// the definition's tie-breaks, then by name (byte-wise) and finally by
 /// agency id, so the order is total and does not depend on the order of the
-/// input. Scores within [`SCORE_RESOLUTION`] of each other count as equal.
+/// input. Scores are compared rounded to [`SCORE_RESOLUTION`].
 /// The top [`AwardDefinition::winners`] of each category are winners.
 ///
 /// # Errors

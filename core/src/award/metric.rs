@@ -20,21 +20,26 @@
 //! assert!(!e.metrics.contains_key(metric::SATISFACTION_MEAN));
 //! ```
 
-/// Complaints disposed to the agency in the period: a count, ≥ 0.
+/// Complaints received in the period and disposed to the agency (and not
+/// rerouted away), archived ones left out: a count, ≥ 0. See
+/// [`Stats::handled`](crate::stats::Stats::handled).
 ///
 /// The volume criterion and the eligibility floor both read it.
 pub const COMPLAINTS: &str = "complaints";
 
-/// Laju tindak lanjut: the share of the period's complaints whose follow-up
-/// the agency has reported (status `ditindaklanjuti` or `selesai`), in 0..=1.
+/// Laju tindak lanjut: the share of the agency's (not archived) complaints
+/// for which it has reported a follow-up at least once, even if the
+/// reporter then disputed it, in 0..=1.
 pub const FOLLOW_UP_RATE: &str = "follow_up_rate";
 
-/// The share of the period's complaints whose first agency response came
-/// within the response standard (5 working days by default), in 0..=1.
+/// The share of the agency's answered complaints whose first answer came
+/// within the response standard (5 working days by default), counting a
+/// complaint still unanswered after the standard as answered late, in
+/// 0..=1.
 pub const WITHIN_STANDARD_SHARE: &str = "within_standard_share";
 
-/// The share of the period's complaints that are finished (`selesai`:
-/// confirmed by the reporter or closed automatically), in 0..=1.
+/// The share of the agency's (not archived) complaints that are finished
+/// (`selesai`: confirmed by the reporter or closed automatically), in 0..=1.
 pub const COMPLETION_RATE: &str = "completion_rate";
 
 /// The mean rating reporters gave the handling, on the 1–5 scale; absent

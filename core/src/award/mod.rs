@@ -49,9 +49,9 @@
 //! )
 //! .unwrap();
 //!
-//! // Volume, on a log scale within the category: Tanah Laut (the fewest
-//! // complaints) 0 of 20 points, Banjarbaru 14.2, Banjar (the most) 20.
-//! // Follow-up, out of 40: 37.6, 39.2 and 32.4. The rest is equal.
+//! // Volume, as a log-scaled share of the busiest: Banjar (57, the most)
+//! // 20 of 20 points, Banjarbaru (41) 18.4, Tanah Laut (18) 14.5.
+//! // Follow-up, out of 40: 39.2, 32.4 and 37.6. The rest is equal.
 //! let result = board.category(&kabkota).unwrap();
 //! let order: Vec<&str> = result.ranked.iter().map(|r| r.name.as_str()).collect();
 //! assert_eq!(order, ["Kota Banjarbaru", "Kabupaten Banjar", "Kabupaten Tanah Laut"]);
