@@ -945,6 +945,20 @@ impl Lifecycle {
     ///
     /// # Errors
     /// The [`TransitionError`] [`Lifecycle::apply`] would return.
+    ///
+    /// # Example
+    /// ```
+    /// # use aduan_core::{AgencyId, ChannelKind, ComplaintKind, Privacy};
+    /// # use aduan_core::lifecycle::{Action, Actor, Event, Lifecycle};
+    /// # let at = "2025-03-03T02:00:00Z".parse().unwrap();
+    /// # let received = Action::Received { kind: ComplaintKind::Pengaduan,
+    /// #     agency: AgencyId::new("dinkes").unwrap(), privacy: Privacy::Publik, channel: ChannelKind::Lapor };
+    /// let c = Lifecycle::start(&Event { at, actor: Actor::Reporter, action: received }).unwrap();
+    /// let officer = Actor::Penghubung { agency: AgencyId::new("dinkes").unwrap() };
+    /// let early = Event { at, actor: officer, action: Action::Responded { message: "Kami tinjau".into() } };
+    /// // Not yet disposed to dinkes, so its officer cannot answer.
+    /// assert_eq!(c.check(&early).unwrap_err().code(), "transition.wrong_agency");
+    /// ```
     pub fn check(&self, event: &Event) -> Result<(), TransitionError> {
         let kind = event.action.kind();
         if kind == ActionKind::Received {
@@ -1089,6 +1103,22 @@ impl Lifecycle {
 
     /// Every pause, the one in progress ending at `now`: what the SLA clocks
     /// leave out.
+    ///
+    /// # Example
+    /// ```
+    /// # use aduan_core::{AgencyId, ChannelKind, ComplaintKind, Privacy};
+    /// # use aduan_core::lifecycle::{fold, Action, Actor, Event};
+    /// let at = |s: &str| s.parse().unwrap();
+    /// # let received = Action::Received { kind: ComplaintKind::Pengaduan,
+    /// #     agency: AgencyId::new("dinkes").unwrap(), privacy: Privacy::Publik, channel: ChannelKind::Lapor };
+    /// let c = fold(&[
+    ///     Event { at: at("2025-03-03T02:00:00Z"), actor: Actor::Reporter, action: received },
+    ///     Event { at: at("2025-03-03T03:00:00Z"), actor: Actor::Koordinator,
+    ///         action: Action::Held { reason: "Menunggu alamat lengkap".into() } },
+    /// ]).unwrap();
+    /// let now = at("2025-03-04T03:00:00Z");
+    /// assert_eq!(c.pauses_until(now), [(at("2025-03-03T03:00:00Z"), now)]);
+    /// ```
     #[must_use]
     pub fn pauses_until(&self, now: DateTime<Utc>) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
         let mut pauses = self.pauses.clone();
@@ -1212,6 +1242,47 @@ pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<Lifecycle
 pub(crate) mod testing {
     use super::*;
     use crate::zone::Zone;
+
+    /// A random but valid history: from `start`, each choice picks an actor
+    /// and one of the actions it may take, `minutes` after the last event.
+    /// Dispositions go to one of `agencies`.
+    pub(crate) fn walk(start: DateTime<Utc>, agencies: &[&str], choices: &[(usize, i64)]) -> Lifecycle {
+        let agency = |i: usize| AgencyId::new(agencies[i % agencies.len()]).unwrap();
+        let (kind_pick, channel_pick) = choices.first().map_or((0, 0), |&(p, m)| (p, m as usize));
+        let received = Action::Received {
+            kind: ComplaintKind::ALL[kind_pick % 3],
+            agency: agency(kind_pick),
+            privacy: Privacy::ALL[channel_pick % 3],
+            channel: ChannelKind::ALL[channel_pick % 6],
+        };
+        let mut c = Lifecycle::start(&Event { at: start, actor: Actor::Reporter, action: received }).unwrap();
+        for &(pick, minutes) in choices {
+            let officer = Actor::Penghubung { agency: c.agency.clone().unwrap_or_else(|| agency(pick)) };
+            let actors = [Actor::Reporter, Actor::Koordinator, Actor::System, officer];
+            let actor = actors[pick % actors.len()].clone();
+            let options = c.allowed_actions(&actor);
+            let Some(&kind) = options.get(pick % options.len().max(1)) else { continue };
+            let action = match kind {
+                ActionKind::Received => unreachable!("never allowed after the start"),
+                ActionKind::Verified => Action::Verified { privacy: None },
+                ActionKind::Disposed => Action::Disposed { to: agency(pick / 7) },
+                ActionKind::Rerouted => Action::Rerouted { reason: "Bukan wewenang".into(), suggested: None },
+                ActionKind::Held => Action::Held { reason: "Menunggu data".into() },
+                ActionKind::Resumed => Action::Resumed,
+                ActionKind::Responded => Action::Responded { message: "Diperiksa".into() },
+                ActionKind::FollowedUp => Action::FollowedUp { message: "Selesai".into() },
+                ActionKind::InfoAdded => Action::InfoAdded { message: "Tambahan".into() },
+                ActionKind::Confirmed => Action::Confirmed,
+                ActionKind::Disputed => Action::Disputed { reason: "Belum".into() },
+                ActionKind::Rated => Action::Rated { rating: Rating::new(1 + (pick % 5) as u8).unwrap() },
+                ActionKind::AutoClosed => Action::AutoClosed,
+                ActionKind::Archived => Action::Archived { reason: ArchiveReason::Spam, note: String::new() },
+            };
+            let at = c.last_event_at + chrono::Duration::minutes(minutes);
+            c.apply(&Event { at, actor, action }).unwrap();
+        }
+        c
+    }
 
     /// A UTC instant from a local WITA time such as `2025-03-03T10:00:00`,
     /// as an officer in Banjarmasin reads it.

@@ -365,6 +365,37 @@ struct MonthAcc {
 }
 
 /// Accumulates [`Stats`] one complaint at a time.
+///
+/// # Example
+/// ```
+/// use aduan_core::calendar::Calendar;
+/// use aduan_core::lifecycle::{fold, Action, Actor, Event};
+/// use aduan_core::sla::SlaPolicy;
+/// use aduan_core::stats::{Period, StatsBuilder, StatsContext};
+/// use aduan_core::{AgencyId, ChannelKind, ComplaintKind, Privacy, Zone};
+///
+/// let at = |s: &str| s.parse().unwrap();
+/// let dinkes = AgencyId::new("dinkes").unwrap();
+/// let answered = fold(&[
+///     Event { at: at("2025-03-03T02:00:00Z"), actor: Actor::Reporter, action: Action::Received {
+///         kind: ComplaintKind::Pengaduan, agency: dinkes.clone(), privacy: Privacy::Publik,
+///         channel: ChannelKind::WebWidget } },
+///     Event { at: at("2025-03-03T03:00:00Z"), actor: Actor::Koordinator, action: Action::Verified { privacy: None } },
+///     Event { at: at("2025-03-03T04:00:00Z"), actor: Actor::Koordinator, action: Action::Disposed { to: dinkes.clone() } },
+///     Event { at: at("2025-03-04T02:00:00Z"), actor: Actor::Penghubung { agency: dinkes },
+///         action: Action::Responded { message: "Kami tinjau".into() } },
+/// ]).unwrap();
+/// let calendar = Calendar::indonesia();
+/// let policy = SlaPolicy::default();
+/// let ctx = StatsContext { policy: &policy, calendar: &calendar, period: Period::year(2025),
+///     now: at("2025-12-31T00:00:00Z") };
+/// let mut b = StatsBuilder::new(ctx, Zone::WITA);
+/// assert!(b.push(&answered).unwrap());
+/// let stats = b.finish();
+/// assert_eq!(stats.total, 1);
+/// assert_eq!(stats.response.unwrap().working_days.median, 1.0);
+/// assert_eq!(stats.within_standard.share(), Some(1.0));
+/// ```
 #[derive(Debug, Clone)]
 pub struct StatsBuilder<'a> {
     ctx: StatsContext<'a>,
@@ -539,6 +570,31 @@ fn response_times(days: &mut [f64], working_days: &mut [f64]) -> Option<Response
 /// Statistics of many agencies in one pass: each complaint goes to the
 /// builder of the agency it is disposed to, or to the coordinator's while
 /// it is not disposed.
+///
+/// # Example
+/// ```
+/// use std::collections::BTreeMap;
+/// use aduan_core::calendar::Calendar;
+/// use aduan_core::lifecycle::{fold, Action, Actor, Event};
+/// use aduan_core::sla::SlaPolicy;
+/// use aduan_core::stats::{Period, StatsByAgency, StatsContext};
+/// use aduan_core::{AgencyId, ChannelKind, ComplaintKind, Privacy, Zone};
+///
+/// let at = |s: &str| s.parse().unwrap();
+/// // Addressed to dinkes but not yet disposed: the coordinator's, not dinkes'.
+/// let waiting = fold(&[Event { at: at("2025-03-03T02:00:00Z"), actor: Actor::Reporter,
+///     action: Action::Received { kind: ComplaintKind::Aspirasi, agency: AgencyId::new("dinkes").unwrap(),
+///         privacy: Privacy::Anonim, channel: ChannelKind::Sms1708 } }]).unwrap();
+/// let calendar = Calendar::indonesia();
+/// let policy = SlaPolicy::default();
+/// let ctx = StatsContext { policy: &policy, calendar: &calendar, period: Period::year(2025),
+///     now: at("2025-12-31T00:00:00Z") };
+/// let mut by = StatsByAgency::new(ctx, BTreeMap::new(), Zone::WITA);
+/// by.push(&waiting).unwrap();
+/// let stats = by.finish();
+/// assert!(stats.agencies.is_empty());
+/// assert_eq!((stats.unassigned.total, stats.unassigned.overdue), (1, 1));
+/// ```
 #[derive(Debug)]
 pub struct StatsByAgency<'a> {
     ctx: StatsContext<'a>,
@@ -788,7 +844,83 @@ mod tests {
         assert_eq!(s.total, 0);
     }
 
+    fn complaints() -> impl Strategy<Value = Vec<Lifecycle>> {
+        let one = (0i64..560 * 24 * 60, proptest::collection::vec((0usize..1000, 1i64..6000), 0..12));
+        proptest::collection::vec(one, 0..25).prop_map(|specs| {
+            let start = at("2024-06-01T00:00:00");
+            specs
+                .into_iter()
+                .map(|(offset, choices)| {
+                    let begin = start + chrono::Duration::minutes(offset);
+                    crate::lifecycle::testing::walk(begin, &["dinkes", "dpupr", "disdik"], &choices)
+                })
+                .collect()
+        })
+    }
+
+    fn stats_of(complaints: &[Lifecycle]) -> ByAgency {
+        let calendar = Calendar::indonesia();
+        let policy = SlaPolicy::default();
+        let period = Period::new("2024-06-01".parse().unwrap(), "2025-12-31".parse().unwrap()).unwrap();
+        let ctx =
+            StatsContext { policy: &policy, calendar: &calendar, period, now: at("2026-06-01T00:00:00") };
+        let mut by = StatsByAgency::new(ctx, BTreeMap::new(), Zone::WITA);
+        for c in complaints {
+            by.push(c).unwrap();
+        }
+        by.finish()
+    }
+
     proptest! {
+        /// Counts add up, rates stay within their totals, and the order in
+        /// which complaints arrive changes nothing.
+        #[test]
+        fn statistics_are_consistent_and_order_free(all in complaints(), seed in 0usize..1000) {
+            let by = stats_of(&all);
+            let mut total = by.unassigned.total;
+            for s in by.agencies.values().chain([&by.unassigned]) {
+                prop_assert_eq!(s.by_status.values().sum::<u32>(), s.total);
+                prop_assert_eq!(s.by_kind.values().sum::<u32>(), s.total);
+                prop_assert_eq!(s.by_channel.values().sum::<u32>(), s.total);
+                prop_assert_eq!(s.monthly.iter().map(|m| m.received).sum::<u32>(), s.total);
+                for r in [s.within_standard, s.follow_up, s.completion] {
+                    prop_assert!(r.count <= r.total && r.total <= s.total);
+                }
+                prop_assert!(s.overdue <= s.open && s.open <= s.total);
+                if let Some(r) = s.response {
+                    prop_assert!(r.working_days.median <= r.days.median + 1e-9);
+                    prop_assert!(r.days.median <= r.days.p90 + 1e-9);
+                }
+            }
+            total += by.agencies.values().map(|s| s.total).sum::<u32>();
+            prop_assert_eq!(total as usize, all.len());
+
+            let mut shuffled = all.clone();
+            let len = shuffled.len().max(1);
+            shuffled.rotate_left(seed % len);
+            shuffled.reverse();
+            let again = stats_of(&shuffled);
+            prop_assert_eq!(again.agencies.keys().collect::<Vec<_>>(), by.agencies.keys().collect::<Vec<_>>());
+            for (a, b) in again.agencies.values().chain([&again.unassigned]).zip(by.agencies.values().chain([&by.unassigned])) {
+                // Means are sums in another order: equal up to rounding.
+                let (ma, mb) = (a.response.map(|r| r.days.mean), b.response.map(|r| r.days.mean));
+                let close = match (ma, mb) {
+                    (Some(x), Some(y)) => (x - y).abs() < 1e-9,
+                    (x, y) => x == y,
+                };
+                prop_assert!(close, "means {:?} and {:?}", ma, mb);
+                let strip = |s: &Stats| {
+                    let mut s = s.clone();
+                    s.response = s.response.map(|mut r| { r.days.mean = 0.0; r.working_days.mean = 0.0; r });
+                    for m in &mut s.monthly {
+                        m.response = m.response.map(|mut r| { r.days.mean = 0.0; r.working_days.mean = 0.0; r });
+                    }
+                    s
+                };
+                prop_assert_eq!(strip(a), strip(b));
+            }
+        }
+
         /// Selection-based quantiles equal a sort-based reference.
         #[test]
         fn distribution_matches_sorting(mut values in proptest::collection::vec(0.0f64..100.0, 1..200)) {
