@@ -590,6 +590,13 @@ mod tests {
             "2025-03-06T00:00:00",
             ClockState::Running,
         );
+        // Received on Labour Day (Thursday 1 May 2025): the clock starts Friday.
+        let holiday = history(&[("2025-05-01T10:00:00", "receive")]);
+        check(
+            Some(report(&holiday, "2025-05-02T10:00:00").disposition),
+            "2025-05-07T00:00:00",
+            ClockState::Running,
+        );
         // Idulfitri 1446 H: 28 Mar – 7 Apr 2025 has no working day.
         let lebaran = history(&[("2025-03-27T10:00:00", "receive")]);
         check(
@@ -761,6 +768,20 @@ mod tests {
             "2025-03-06T10:00:00",
             ClockState::Breached,
         );
+    }
+
+    #[test]
+    fn archiving_during_a_hold_ends_the_hold() {
+        let c = history(&[
+            ("2025-03-03T10:00:00", "receive"),
+            ("2025-03-03T12:00:00", "hold"),
+            ("2025-03-04T10:00:00", "archive"),
+        ]);
+        assert_eq!(c.pauses(), [(at("2025-03-03T12:00:00"), at("2025-03-04T10:00:00"))]);
+        let r = report(&c, "2025-06-01T00:00:00");
+        // Two hours ran before the hold; the 22 hours on hold moved the deadline.
+        assert_eq!(r.disposition.elapsed_working_seconds, 2 * 3600);
+        check(Some(r.disposition), "2025-03-07T08:00:00", ClockState::Cancelled);
     }
 
     #[test]
