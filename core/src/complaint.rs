@@ -12,14 +12,14 @@
 //! | field | path | rule | codes |
 //! |---|---|---|---|
 //! | kind | `kind` | required | `required` |
-//! | title | `title` | required, [`TITLE_MIN`]–[`TITLE_MAX`] (10–150) characters, one line | `required`, `too_short`, `too_long`, `control_character` |
-//! | description | `description` | required, [`DESCRIPTION_MIN`]–[`DESCRIPTION_MAX`] (30–4,000, Open311's limit) characters; line breaks and tabs allowed | `required`, `too_short`, `too_long`, `control_character` |
+//! | title | `title` | required, [`TITLE_MIN`]–[`TITLE_MAX`] (10–150) characters, one line, a letter or digit | `required`, `too_short`, `too_long`, `control_character`, `invisible_character`, `no_letters` |
+//! | description | `description` | required, [`DESCRIPTION_MIN`]–[`DESCRIPTION_MAX`] (30–4,000, Open311's limit) characters; line breaks and tabs allowed; a letter or digit | `required`, `too_short`, `too_long`, `control_character`, `invisible_character`, `no_letters` |
 //! | incident date | `incident_date` | required for *pengaduan*, optional otherwise; from [`EARLIEST_INCIDENT_DATE`] (1 January 1950) to today in the agency's zone | `required`, `too_old`, `in_future` |
-//! | location | `location` | optional, at most [`LOCATION_MAX`] (200) characters, one line | `too_long`, `control_character` |
+//! | location | `location` | optional, at most [`LOCATION_MAX`] (200) characters, one line | `too_long`, `control_character`, `invisible_character` |
 //! | coordinates | `coordinates` | optional; finite, latitude within ±90, longitude within ±180 | `out_of_range` |
 //! | agency | `agency` | required agency slug, one of the known agencies when the shell gives a list | `required`, `invalid_slug`, `unknown_agency` |
 //! | privacy | `privacy` | required | `required` |
-//! | reporter's name | `reporter.name` | [`NAME_MIN`]–[`NAME_MAX`] (2–100) characters, one line | `required`, `too_short`, `too_long`, `control_character` |
+//! | reporter's name | `reporter.name` | [`NAME_MIN`]–[`NAME_MAX`] (2–100) characters, one line, a letter or digit | `required`, `too_short`, `too_long`, `control_character`, `invisible_character`, `no_letters` |
 //! | email | `reporter.email` | optional; at most [`EMAIL_MAX`] (254) characters, see [`Email::parse`] | `too_long`, `invalid_email` |
 //! | mobile number | `reporter.phone` | optional; Indonesian mobile, see [`PhoneNumber::parse`] | `invalid_phone` |
 //! | contact | `reporter` | an email or a mobile number | `contact_required` |
@@ -31,15 +31,28 @@
 //!
 //! # Rules that apply to several fields
 //!
-//! - **Text** is trimmed of surrounding whitespace, CRLF and lone CR become
-//!   LF, and control characters are refused (`control_character`) except
-//!   line feed and tab in the description. A field holds one error at a
-//!   time, checked in this order: empty, control characters, too long, too
-//!   short.
+//! - **Text** is trimmed of surrounding whitespace and of a byte order mark
+//!   (U+FEFF) at its start; CRLF, lone CR and the Unicode line and paragraph
+//!   separators (U+2028, U+2029) become LF. Control characters are refused
+//!   (`control_character`) except line feed and tab in the description, so
+//!   every line break is refused on one line.
+//! - **Invisible characters** are refused (`invisible_character`): format
+//!   characters that show nothing yet change the text, such as zero-width
+//!   spaces, direction marks and overrides (U+200B, U+200E–U+200F,
+//!   U+202A–U+202E, U+2060–U+206F), a byte order mark after the start, the
+//!   soft hyphen and Hangul fillers. The zero-width joiner and non-joiner
+//!   (U+200D, U+200C) and variation selectors stay allowed, since emoji and
+//!   several scripts need them, and so do tag characters inside a flag such
+//!   as 🏴 Scotland.
+//! - **Letters.** The title, the description and the name must hold at
+//!   least one letter or digit, in any script (`no_letters`), so `--` or a
+//!   row of emoji is not a name or a title.
+//! - **One error per field**, checked in this order: empty, control
+//!   characters, invisible characters, no letters, too long, too short.
 //! - **Lengths** count Unicode scalar values (`chars().count()`) after
-//!   trimming, so an emoji such as 👍 counts 1 and a family emoji such as
-//!   👨‍👩‍👧 counts 5. The widget's character count calls this crate and counts
-//!   the same way.
+//!   trimming and normalising line breaks, so an emoji such as 👍 counts 1,
+//!   a family emoji such as 👨‍👩‍👧 counts 5, and CRLF counts 1. The widget's
+//!   character count calls [`character_count`] and so counts the same way.
 //! - **The reporter** must give a name and an email or a mobile number,
 //!   unless the privacy is *anonim*: an anonymous reporter may leave all
 //!   three empty, but whatever they do fill in is held to the same rules.
@@ -444,14 +457,16 @@ impl Title {
     /// Checks and trims a title.
     ///
     /// # Errors
-    /// A field error on `title`: `required`, `control_character`, `too_long`
-    /// or `too_short`.
+    /// A field error on `title`: `required`, `control_character`,
+    /// `invisible_character`, `no_letters`, `too_long` or `too_short`.
     ///
     /// # Example
     /// ```
     /// use aduan_core::complaint::Title;
     /// assert_eq!(Title::parse("  Jalan rusak di Jl. Ahmad Yani ").unwrap().as_str(), "Jalan rusak di Jl. Ahmad Yani");
     /// assert_eq!(Title::parse("Rusak").unwrap_err().code, "too_short");
+    /// assert_eq!(Title::parse("Jalan rusak \u{202E}hayap").unwrap_err().code, "invisible_character");
+    /// assert_eq!(Title::parse("----------").unwrap_err().code, "no_letters");
     /// ```
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         TITLE.check(raw)?.map(Self).ok_or_else(|| TITLE.required())
@@ -470,16 +485,19 @@ impl Title {
 pub struct Description(String);
 
 impl Description {
-    /// Checks and trims a description, turning CRLF into LF.
+    /// Checks and trims a description, turning CRLF, CR, U+2028 and U+2029
+    /// into LF.
     ///
     /// # Errors
     /// A field error on `description`: `required`, `control_character`,
-    /// `too_long` or `too_short`.
+    /// `invisible_character`, `no_letters`, `too_long` or `too_short`.
     ///
     /// # Example
     /// ```
     /// use aduan_core::complaint::Description;
     /// let d = Description::parse("Lubang besar di tengah jalan.\r\nSudah dua minggu.").unwrap();
+    /// assert_eq!(d.as_str(), "Lubang besar di tengah jalan.\nSudah dua minggu.");
+    /// let d = Description::parse("\u{FEFF}Lubang besar di tengah jalan.\u{2028}Sudah dua minggu.").unwrap();
     /// assert_eq!(d.as_str(), "Lubang besar di tengah jalan.\nSudah dua minggu.");
     /// assert_eq!(Description::parse("").unwrap_err().code, "required");
     /// ```
@@ -576,7 +594,7 @@ impl Email {
     /// assert_eq!(Email::parse("budi@localhost").unwrap_err().code, "invalid_email");
     /// ```
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        let t = raw.trim();
+        let t = trim(raw);
         if t.chars().count() > EMAIL_MAX {
             let max = limit(EMAIL_MAX);
             return Err(error(
@@ -662,7 +680,7 @@ impl PhoneNumber {
         };
         let mut digits = String::new();
         let mut international = false;
-        for c in raw.trim().chars() {
+        for c in trim(raw).chars() {
             match c {
                 '0'..='9' => digits.push(c),
                 '+' if digits.is_empty() && !international => international = true,
@@ -968,7 +986,7 @@ fn incident_date(
 /// Checks the agency slug and, when the shell knows them, that it is one of
 /// the deployment's agencies.
 fn agency(raw: &str, known: Option<&[AgencyId]>) -> Result<AgencyId, FieldError> {
-    let t = raw.trim();
+    let t = trim(raw);
     if t.is_empty() {
         return Err(error("agency", "required", "Pilih instansi tujuan", "Select the agency"));
     }
@@ -999,24 +1017,30 @@ impl Errors {
 /// and gives the reporter (`Some(None)` for an anonymous report without
 /// contact), or `None` after an error.
 fn reporter(input: &ReporterInput, anonymous: bool, errors: &mut Errors) -> Option<Option<Reporter>> {
-    let (name, email, phone) = (input.name.trim(), input.email.trim(), input.phone.trim());
+    // The same trimming as the text rules, so that a name of only a byte
+    // order mark counts as empty here too.
+    let (name, email, phone) = (trim(&input.name), trim(&input.email), trim(&input.phone));
     if anonymous && name.is_empty() && email.is_empty() && phone.is_empty() {
         return Some(None);
     }
-    let name = if name.is_empty() {
-        let (id, en) = if anonymous {
-            (
-                "Masukkan nama Anda, atau kosongkan email dan nomor ponsel untuk melapor tanpa identitas",
-                "Enter your name, or clear the email address and mobile number to report without your identity",
-            )
-        } else {
-            ("Masukkan nama Anda", "Enter your name")
-        };
-        errors.0.push(error("reporter.name", "required", id, en));
-        None
-    } else {
-        // Not empty after trimming, so a passing check gives `Some`.
-        errors.keep(NAME.check(name)).flatten()
+    let name = match NAME.check(name) {
+        Ok(Some(name)) => Some(name),
+        Ok(None) => {
+            let (id, en) = if anonymous {
+                (
+                    "Masukkan nama Anda, atau kosongkan email dan nomor ponsel untuk melapor tanpa identitas",
+                    "Enter your name, or clear the email address and mobile number to report without your identity",
+                )
+            } else {
+                ("Masukkan nama Anda", "Enter your name")
+            };
+            errors.0.push(error("reporter.name", "required", id, en));
+            None
+        }
+        Err(e) => {
+            errors.0.push(e);
+            None
+        }
     };
     let contact_given = !email.is_empty() || !phone.is_empty();
     let email = errors.keep((!email.is_empty()).then(|| Email::parse(email)).transpose());
@@ -1117,6 +1141,9 @@ struct TextRule {
     max: usize,
     /// Whether line feeds and tabs are allowed.
     multiline: bool,
+    /// Whether the text must hold at least one letter or digit, so that
+    /// punctuation or emoji alone (`--`, `🚧🚧🚧`) cannot fill the field.
+    needs_letter_or_digit: bool,
 }
 
 const TITLE: TextRule = TextRule {
@@ -1126,6 +1153,7 @@ const TITLE: TextRule = TextRule {
     min: TITLE_MIN,
     max: TITLE_MAX,
     multiline: false,
+    needs_letter_or_digit: true,
 };
 
 const DESCRIPTION: TextRule = TextRule {
@@ -1135,6 +1163,7 @@ const DESCRIPTION: TextRule = TextRule {
     min: DESCRIPTION_MIN,
     max: DESCRIPTION_MAX,
     multiline: true,
+    needs_letter_or_digit: true,
 };
 
 const LOCATION: TextRule = TextRule {
@@ -1144,6 +1173,7 @@ const LOCATION: TextRule = TextRule {
     min: 0,
     max: LOCATION_MAX,
     multiline: false,
+    needs_letter_or_digit: false,
 };
 
 const NAME: TextRule = TextRule {
@@ -1153,16 +1183,15 @@ const NAME: TextRule = TextRule {
     min: NAME_MIN,
     max: NAME_MAX,
     multiline: false,
+    needs_letter_or_digit: true,
 };
 
 impl TextRule {
     /// Normalises and checks `raw`: `Ok(None)` when it is empty (the caller
     /// decides whether that is allowed), `Ok(Some(text))` when it passes.
     fn check(&self, raw: &str) -> Result<Option<String>, FieldError> {
-        // Forms submit line breaks as CRLF while the browser's textarea
-        // counts them as LF; normalising first makes both count the same.
-        let normalised = raw.replace("\r\n", "\n").replace('\r', "\n");
-        let text = normalised.trim();
+        let normalised = normalise_line_breaks(raw);
+        let text = trim(&normalised);
         if text.is_empty() {
             return Ok(None);
         }
@@ -1182,6 +1211,29 @@ impl TextRule {
                 ),
             ));
         }
+        if has_invisible(text) {
+            return Err(error(
+                self.field,
+                "invisible_character",
+                format!(
+                    "{label_id} berisi karakter tak terlihat, biasanya terbawa dari teks yang disalin. Ketik ulang {}",
+                    label_id.to_lowercase()
+                ),
+                format!(
+                    "{label_en} contains an invisible character, usually carried over from copied text. Type the {} again",
+                    label_en.to_lowercase()
+                ),
+            ));
+        }
+        if self.needs_letter_or_digit && !text.chars().any(char::is_alphanumeric) {
+            return Err(error(
+                self.field,
+                "no_letters",
+                format!("{label_id} harus berisi huruf atau angka"),
+                format!("{label_en} must contain letters or digits"),
+            ));
+        }
+        // The same count as `character_count`, which the widget shows.
         let count = text.chars().count();
         if count > self.max {
             let max = limit(self.max);
@@ -1208,6 +1260,113 @@ impl TextRule {
     fn required(&self) -> FieldError {
         error(self.field, "required", self.empty.0, self.empty.1)
     }
+}
+
+/// The length of a free-text field's value as validation counts it
+/// against the limits: Unicode scalar values after trimming and turning
+/// every line break into one LF (see the [module documentation](self)).
+/// The widget's character count calls this, so the number a reporter sees
+/// while typing is the number the limit is checked against.
+///
+/// # Example
+/// ```
+/// use aduan_core::complaint::character_count;
+/// assert_eq!(character_count("  Jalan rusak\r\n"), 11);
+/// assert_eq!(character_count("\u{FEFF}ab\r\ncd"), 5);
+/// assert_eq!(character_count("👨‍👩‍👧"), 5);
+/// ```
+#[must_use]
+pub fn character_count(raw: &str) -> usize {
+    trim(&normalise_line_breaks(raw)).chars().count()
+}
+
+/// Turns every line break into LF. Forms submit line breaks as CRLF while
+/// the browser's textarea counts them as LF; normalising first makes both
+/// count the same. U+2028 and U+2029 are line breaks too (word processors
+/// and some phone keyboards insert them), so they become LF as well and are
+/// then refused on one line like any other line break.
+fn normalise_line_breaks(raw: &str) -> String {
+    raw.replace("\r\n", "\n").replace(['\r', '\u{2028}', '\u{2029}'], "\n")
+}
+
+/// Trims surrounding whitespace from user text, and any byte order mark
+/// (U+FEFF) at its start: Windows editors put one at the start of a file,
+/// and it travels along when the text is copied into a form.
+fn trim(raw: &str) -> &str {
+    raw.trim_start_matches(|c: char| c.is_whitespace() || c == BYTE_ORDER_MARK).trim_end()
+}
+
+/// The byte order mark, which is also the deprecated zero-width no-break
+/// space: stripped at the start of text, invisible anywhere else.
+const BYTE_ORDER_MARK: char = '\u{FEFF}';
+
+/// The black flag that starts an emoji tag sequence such as 🏴 England.
+const BLACK_FLAG: char = '\u{1F3F4}';
+/// The tag characters that spell a flag's region, `U+E0020`–`U+E007E`.
+const TAG_SPECS: std::ops::RangeInclusive<char> = '\u{E0020}'..='\u{E007E}';
+/// The tag character that ends an emoji tag sequence.
+const CANCEL_TAG: char = '\u{E007F}';
+
+/// Whether `c` is a format character that shows nothing yet changes what
+/// text means or how it looks: zero-width spaces and joiners other than
+/// ZWJ and ZWNJ, direction marks, embeddings, overrides and isolates (which
+/// can make `gpj.exe` display as `exe.jpg`), the byte order mark, the soft
+/// hyphen, invisible mathematical operators, Hangul fillers (which render
+/// as blank letters) and other default-ignorable characters.
+///
+/// ZWJ (U+200D) and ZWNJ (U+200C) stay allowed: emoji sequences such as
+/// 👨‍👩‍👧 and scripts such as Persian and the Indic ones need them. So do
+/// variation selectors (U+FE0F in ❤️). Tag characters are handled by
+/// [`has_invisible`], which allows them only inside a flag.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' // soft hyphen
+            | '\u{034F}' // combining grapheme joiner
+            | '\u{061C}' // Arabic letter mark
+            | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers
+            | '\u{17B4}' | '\u{17B5}' // Khmer inherent vowels
+            | '\u{180E}' // Mongolian vowel separator
+            | '\u{200B}' // zero-width space
+            | '\u{200E}' | '\u{200F}' // left-to-right and right-to-left marks
+            | '\u{202A}'..='\u{202E}' // direction embeddings and overrides
+            | '\u{2060}'..='\u{206F}' // word joiner, invisible operators, isolates, deprecated controls
+            | BYTE_ORDER_MARK // also zero-width no-break space
+            | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation
+            | '\u{1BCA0}'..='\u{1BCA3}' // shorthand format controls
+            | '\u{1D173}'..='\u{1D17A}' // musical format controls
+            | '\u{E0001}' // language tag
+    )
+}
+
+/// Whether `text` holds an invisible character: one for which
+/// [`is_invisible`] holds, or a tag character outside a well-formed emoji
+/// tag sequence (🏴, one or more tag letters, the cancel tag), the form the
+/// flags of England, Scotland and Wales take. Tags anywhere else are
+/// invisible text that could smuggle words past a reader.
+fn has_invisible(text: &str) -> bool {
+    /// Where the scan is with respect to a tag sequence.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Tags {
+        Outside,
+        AfterFlag,
+        Inside,
+    }
+    let mut state = Tags::Outside;
+    for c in text.chars() {
+        state = match (state, c) {
+            (Tags::AfterFlag | Tags::Inside, c) if TAG_SPECS.contains(&c) => Tags::Inside,
+            (Tags::Inside, CANCEL_TAG) => Tags::Outside,
+            // A stray tag, or a flag's tags without their cancel tag.
+            (Tags::Outside, c) if TAG_SPECS.contains(&c) => return true,
+            (_, CANCEL_TAG) | (Tags::Inside, _) => return true,
+            (_, c) if is_invisible(c) => return true,
+            (_, BLACK_FLAG) => Tags::AfterFlag,
+            _ => Tags::Outside,
+        };
+    }
+    // Tags running to the end without their cancel tag.
+    state == Tags::Inside
 }
 
 /// Reads the widget's three date boxes (UX rule: *tanggal*, *bulan*,
@@ -1457,12 +1616,49 @@ mod tests {
             ("title C1", |i| i.title = "Jalan rusak\u{85} parah".into(), &[("title", "control_character")]),
             ("title ZWJ allowed", |i| i.title = "Keluarga 👨‍👩‍👧 terlantar".into(), &[]),
             ("title Indonesian", |i| i.title = "Pungutan liar di kantor kelurahan".into(), &[]),
-            ("title 10 emoji", |i| i.title = "🚧".repeat(10), &[]),
-            ("title 9 emoji", |i| i.title = "🚧".repeat(9), &[("title", "too_short")]),
+            ("title 10 with emoji", |i| i.title = format!("Jalan {}", "🚧".repeat(4)), &[]),
+            ("title 9 with emoji", |i| i.title = format!("Jalan {}", "🚧".repeat(3)), &[("title", "too_short")]),
             // A family emoji is 5 scalar values (3 people, 2 joiners).
-            ("title 2 families", |i| i.title = "👨‍👩‍👧".repeat(2), &[]),
-            ("title 30 families", |i| i.title = "👨‍👩‍👧".repeat(30), &[]),
-            ("title 31 families", |i| i.title = "👨‍👩‍👧".repeat(31), &[("title", "too_long")]),
+            ("title 9 with a family", |i| i.title = "Ada 👨‍👩‍👧".into(), &[("title", "too_short")]),
+            ("title 10 with a family", |i| i.title = "Ada 👨‍👩‍👧!".into(), &[]),
+            ("title 150 with families", |i| i.title = format!("Ada {}x", "👨‍👩‍👧".repeat(29)), &[]),
+            ("title 151 with families", |i| i.title = format!("Ada {}xy", "👨‍👩‍👧".repeat(29)), &[("title", "too_long")]),
+            // Invisible format characters: zero-width, direction marks and
+            // overrides, BOM, soft hyphen, Hangul fillers, stray tags.
+            ("title 10 ZWSP", |i| i.title = "\u{200B}".repeat(10), &[("title", "invisible_character")]),
+            ("title ZWSP inside", |i| i.title = "Jalan\u{200B} rusak parah".into(), &[("title", "invisible_character")]),
+            ("title RTL override", |i| i.title = "Jalan rusak \u{202E}hayap".into(), &[("title", "invisible_character")]),
+            ("title LRM", |i| i.title = "Jalan rusak\u{200E} parah".into(), &[("title", "invisible_character")]),
+            ("title RLM", |i| i.title = "Jalan rusak\u{200F} parah".into(), &[("title", "invisible_character")]),
+            ("title LRI", |i| i.title = "Jalan \u{2066}rusak\u{2069} parah".into(), &[("title", "invisible_character")]),
+            ("title Arabic letter mark", |i| i.title = "Jalan rusak\u{61C} parah".into(), &[("title", "invisible_character")]),
+            ("title word joiner", |i| i.title = "Jalan\u{2060}rusak parah".into(), &[("title", "invisible_character")]),
+            ("title invisible plus", |i| i.title = "Jalan rusak\u{2064} parah".into(), &[("title", "invisible_character")]),
+            ("title soft hyphen", |i| i.title = "Pungutan li\u{AD}ar di kantor".into(), &[("title", "invisible_character")]),
+            ("title inner BOM", |i| i.title = "Jalan\u{FEFF} rusak parah".into(), &[("title", "invisible_character")]),
+            ("title trailing BOM", |i| i.title = "Jalan rusak parah\u{FEFF}".into(), &[("title", "invisible_character")]),
+            ("title Hangul fillers", |i| i.title = "\u{3164}".repeat(10), &[("title", "invisible_character")]),
+            ("title stray tags", |i| i.title = "Jalan rusak\u{E0041}\u{E0042}".into(), &[("title", "invisible_character")]),
+            ("title unterminated flag tags", |i| i.title = "Jalan rusak 🏴\u{E0067}\u{E0062}".into(), &[("title", "invisible_character")]),
+            ("title cancel tag alone", |i| i.title = "Jalan rusak 🏴\u{E007F}".into(), &[("title", "invisible_character")]),
+            ("title subdivision flag", |i| i.title = "Turis 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} tersesat".into(), &[]),
+            ("title ZWNJ allowed", |i| i.title = "Jalan rusak\u{200C} parah".into(), &[]),
+            ("title variation selector allowed", |i| i.title = "Terima kasih ❤\u{FE0F}".into(), &[]),
+            ("title leading BOM", |i| i.title = "\u{FEFF}Jalan rusak parah".into(), &[]),
+            ("title BOM and spaces", |i| i.title = " \u{FEFF} Jalan rusak parah".into(), &[]),
+            ("title only BOM", |i| i.title = "\u{FEFF}".into(), &[("title", "required")]),
+            // U+2028 and U+2029 are line breaks, refused on one line.
+            ("title line separator", |i| i.title = "Jalan rusak\u{2028}parah".into(), &[("title", "control_character")]),
+            ("title paragraph separator", |i| i.title = "Jalan rusak\u{2029}parah".into(), &[("title", "control_character")]),
+            ("title trailing line separator", |i| i.title = "Jalan rusak parah\u{2028}".into(), &[]),
+            // A letter or a digit, in any script.
+            ("title no letters", |i| i.title = "-".repeat(10), &[("title", "no_letters")]),
+            ("title only emoji", |i| i.title = "🚧".repeat(10), &[("title", "no_letters")]),
+            ("title only ZWJ", |i| i.title = "\u{200D}".repeat(10), &[("title", "no_letters")]),
+            ("title short, no letters", |i| i.title = "!!".into(), &[("title", "no_letters")]),
+            ("title digits", |i| i.title = "1234567890".into(), &[]),
+            ("title Arabic script", |i| i.title = "طريق مكسور في الحي".into(), &[]),
+            ("title Javanese script", |i| i.title = "ꦢꦭꦤ꧀ꦫꦸꦱꦏ꧀ꦥꦫꦃ".into(), &[]),
             // Description.
             ("empty description", |i| i.description = String::new(), &[("description", "required")]),
             ("description 29", |i| i.description = "x".repeat(29), &[("description", "too_short")]),
@@ -1475,6 +1671,15 @@ mod tests {
             ("description tab and LF", |i| i.description = "Baris satu\tkolom\nbaris dua yang cukup panjang".into(), &[]),
             ("description NUL", |i| i.description = format!("{}\0", "x".repeat(40)), &[("description", "control_character")]),
             ("description ESC", |i| i.description = format!("{}\u{1b}[31m", "x".repeat(40)), &[("description", "control_character")]),
+            ("description RTL override", |i| i.description = format!("{}\u{202E}", "x".repeat(40)), &[("description", "invisible_character")]),
+            ("description ZWSP", |i| i.description = format!("{}\u{200B}", "x".repeat(40)), &[("description", "invisible_character")]),
+            ("description line separator", |i| i.description = format!("{}\u{2028}{}", "x".repeat(20), "y".repeat(20)), &[]),
+            ("description paragraph separator", |i| i.description = format!("{}\u{2029}{}", "x".repeat(20), "y".repeat(20)), &[]),
+            // U+2028 counts as one character, as the LF it becomes.
+            ("description 4000 with U+2028", |i| i.description = "ab\u{2028}".repeat(1333) + "a", &[]),
+            ("description 4001 with U+2028", |i| i.description = "ab\u{2028}".repeat(1333) + "ab", &[("description", "too_long")]),
+            ("description no letters", |i| i.description = ". ".repeat(20), &[("description", "no_letters")]),
+            ("description 4001 no letters", |i| i.description = "!".repeat(4001), &[("description", "no_letters")]),
             // Incident date; "today" is 28 March 2026 in WITA.
             ("no date, pengaduan", |i| i.incident_date = None, &[("incident_date", "required")]),
             ("no date, aspirasi", |i| { i.incident_date = None; i.kind = Some(ComplaintKind::Aspirasi); }, &[]),
@@ -1491,6 +1696,10 @@ mod tests {
             ("location 201", |i| i.location = "l".repeat(201), &[("location", "too_long")]),
             ("location bell", |i| i.location = "Pasar\u{7}".into(), &[("location", "control_character")]),
             ("location newline", |i| i.location = "Pasar\nLama".into(), &[("location", "control_character")]),
+            ("location ZWSP", |i| i.location = "Pasar\u{200B}Lama".into(), &[("location", "invisible_character")]),
+            ("location only ZWSP", |i| i.location = "\u{200B}".into(), &[("location", "invisible_character")]),
+            ("location line separator", |i| i.location = "Pasar\u{2028}Lama".into(), &[("location", "control_character")]),
+            ("location punctuation only", |i| i.location = "-".into(), &[]),
             ("corner of the map", |i| i.coordinates = Some(Coordinates { lat: 90.0, lon: -180.0 }), &[]),
             ("lat 90.1", |i| i.coordinates = Some(Coordinates { lat: 90.1, lon: 0.0 }), &[("coordinates", "out_of_range")]),
             ("lon -180.1", |i| i.coordinates = Some(Coordinates { lat: 0.0, lon: -180.1 }), &[("coordinates", "out_of_range")]),
@@ -1531,6 +1740,19 @@ mod tests {
             ("name 100", |i| i.reporter.name = "n".repeat(100), &[]),
             ("name 101", |i| i.reporter.name = "n".repeat(101), &[("reporter.name", "too_long")]),
             ("name newline", |i| i.reporter.name = "Siti\nRahmah".into(), &[("reporter.name", "control_character")]),
+            ("name line separator", |i| i.reporter.name = "Siti\u{2028}Rahmah".into(), &[("reporter.name", "control_character")]),
+            ("name only BOM", |i| i.reporter.name = "\u{FEFF}".into(), &[("reporter.name", "required")]),
+            ("name BOM padded", |i| i.reporter.name = "\u{FEFF}Siti Rahmah".into(), &[]),
+            ("anonim, only BOM", |i| {
+                i.privacy = Some(Privacy::Anonim);
+                i.reporter = ReporterInput { name: "\u{FEFF}".into(), email: " \u{FEFF}".into(), phone: String::new() };
+            }, &[]),
+            ("name dashes", |i| i.reporter.name = "--".into(), &[("reporter.name", "no_letters")]),
+            ("name dots", |i| i.reporter.name = ". .".into(), &[("reporter.name", "no_letters")]),
+            ("name ZWSP", |i| i.reporter.name = "Siti\u{200B}".into(), &[("reporter.name", "invisible_character")]),
+            ("name RTL override", |i| i.reporter.name = "\u{202E}Siti Rahmah".into(), &[("reporter.name", "invisible_character")]),
+            ("name Hangul fillers", |i| i.reporter.name = "\u{3164}\u{3164}".into(), &[("reporter.name", "invisible_character")]),
+            ("name one letter", |i| i.reporter.name = "A.".into(), &[]),
             ("bad email", |i| i.reporter.email = "siti at example.com".into(), &[("reporter.email", "invalid_email")]),
             ("long email", |i| i.reporter.email = format!("{}@example.com", "a".repeat(250)), &[("reporter.email", "too_long")]),
             ("landline", |i| i.reporter.phone = "021-555-1234".into(), &[("reporter.phone", "invalid_phone")]),
@@ -1851,6 +2073,26 @@ mod tests {
     }
 
     #[test]
+    fn boms_and_unicode_line_breaks_are_normalised() {
+        let known = agencies();
+        let mut input = valid();
+        input.title = "\u{FEFF} Jalan berlubang\u{2028}".into();
+        input.description = "\u{FEFF}Baris satu.\u{2028}Baris dua\u{2029}baris tiga, cukup panjang.".into();
+        input.location = "\u{FEFF}Pasar Lama".into();
+        input.reporter.name = "\u{FEFF}Siti Rahmah".into();
+        input.reporter.email = "\u{FEFF}siti@example.com".into();
+        input.reporter.phone = "\u{FEFF}0812-3456-7890".into();
+        let c = input.validate(widget(), &ctx(&known)).unwrap();
+        assert_eq!(c.title().as_str(), "Jalan berlubang");
+        assert_eq!(c.description().as_str(), "Baris satu.\nBaris dua\nbaris tiga, cukup panjang.");
+        assert_eq!(c.location().and_then(Location::text), Some("Pasar Lama"));
+        let r = c.reporter().unwrap();
+        assert_eq!(r.name(), "Siti Rahmah");
+        assert_eq!(r.email().map(Email::as_str), Some("siti@example.com"));
+        assert_eq!(r.phone().map(PhoneNumber::as_str), Some("+6281234567890"));
+    }
+
+    #[test]
     fn deserialisation_is_lenient_about_absence() {
         let input: ComplaintInput = serde_json::from_str("{}").unwrap();
         assert_eq!(input, ComplaintInput::default());
@@ -1957,6 +2199,22 @@ mod tests {
         });
         all.extend(parse_date_parts("", "", "2026").unwrap_err());
         all.extend(parse_date_parts("x", "y", "z").unwrap_err());
+        // Invisible characters and text without letters, added later, come
+        // last so that the snapshot's earlier entries keep their places.
+        let errors_of = |input: ComplaintInput| input.validate(Channel::Lapor, &ctx(&known)).unwrap_err();
+        all.extend(errors_of(ComplaintInput {
+            title: "\u{200B}".repeat(10),
+            description: format!("{}\u{202E}", "x".repeat(40)),
+            location: "Pasar\u{200B}Lama".into(),
+            reporter: ReporterInput { name: "Siti\u{FEFF}".into(), ..valid().reporter },
+            ..valid()
+        }));
+        all.extend(errors_of(ComplaintInput {
+            title: "-".repeat(10),
+            description: ". ".repeat(20),
+            reporter: ReporterInput { name: "--".into(), ..valid().reporter },
+            ..valid()
+        }));
         let view: Vec<ErrorView<'_>> = all
             .iter()
             .map(|e| ErrorView { field: e.field, code: e.code, id: &e.message.id, en: &e.message.en })
@@ -1972,6 +2230,17 @@ mod tests {
         all.extend(ComplaintInput::default().validate(widget(), &ctx(&known)).unwrap_err());
         all.extend(parse_date_parts("x", "", "").unwrap_err());
         all.extend(parse_date_parts("31", "2", "2026").unwrap_err());
+        all.extend(
+            ComplaintInput {
+                title: "\u{202E}".repeat(10),
+                description: "-".repeat(40),
+                location: "\u{200B}".into(),
+                reporter: ReporterInput { name: "\u{200F}".repeat(2), ..valid().reporter },
+                ..valid()
+            }
+            .validate(widget(), &ctx(&known))
+            .unwrap_err(),
+        );
         for e in &all {
             for banned in ["mohon", "maaf", "tidak valid", "silakan"] {
                 assert!(!e.message.id.to_lowercase().contains(banned), "{e}");
@@ -1991,8 +2260,10 @@ mod tests {
     /// around it) of up to `max` characters, so that both the error paths
     /// and the valid path are exercised.
     fn text_strategy(max: usize, multiline: bool) -> impl Strategy<Value = String> {
-        let inner = if multiline { " \\t\\r\\n" } else { " " };
-        let typed = format!("[ \\t\\r\\n]{{0,3}}[{inner}A-Za-zÀ-ÿ0-9.,🚧👨‍👩‍👧]{{0,{max}}}[ \\t\\r\\n]{{0,3}}");
+        let inner = if multiline { " \\t\\r\\n\u{2028}" } else { " " };
+        let typed = format!(
+            "[ \\t\\r\\n\u{FEFF}]{{0,3}}[{inner}A-Za-zÀ-ÿ0-9.,🚧👨‍👩‍👧]{{0,{max}}}[ \\t\\r\\n\u{2028}]{{0,3}}"
+        );
         prop_oneof![1 => any::<String>(), 9 => proptest::string::string_regex(&typed).unwrap()]
     }
 
@@ -2021,6 +2292,7 @@ mod tests {
                 1 => (any::<f64>(), any::<f64>()),
             ]),
         ) {
+            let counts = (character_count(&title), character_count(&description), character_count(&name));
             let input = ComplaintInput {
                 kind,
                 title,
@@ -2037,12 +2309,23 @@ mod tests {
                 Ok(c) => {
                     let clean = |s: &str, min: usize, max: usize, multiline: bool| {
                         s == s.trim()
+                            && !s.starts_with('\u{FEFF}')
                             && (min..=max).contains(&s.chars().count())
-                            && !s.contains('\r')
+                            && !s.contains(['\r', '\u{2028}', '\u{2029}'])
                             && s.chars().all(|ch| !ch.is_control() || (multiline && (ch == '\n' || ch == '\t')))
+                            && !has_invisible(s)
                     };
+                    let has_letters = |s: &str| s.chars().any(char::is_alphanumeric);
+                    // What the widget counts is what was checked.
+                    prop_assert_eq!(counts.0, c.title().as_str().chars().count());
+                    prop_assert_eq!(counts.1, c.description().as_str().chars().count());
+                    if let Some(r) = c.reporter() {
+                        prop_assert_eq!(counts.2, r.name().chars().count());
+                    }
                     prop_assert!(clean(c.title().as_str(), TITLE_MIN, TITLE_MAX, false));
+                    prop_assert!(has_letters(c.title().as_str()));
                     prop_assert!(clean(c.description().as_str(), DESCRIPTION_MIN, DESCRIPTION_MAX, true));
+                    prop_assert!(has_letters(c.description().as_str()));
                     if let Some(text) = c.location().and_then(Location::text) {
                         prop_assert!(clean(text, 1, LOCATION_MAX, false));
                     }
@@ -2052,6 +2335,7 @@ mod tests {
                     match c.reporter() {
                         Some(r) => {
                             prop_assert!(clean(r.name(), NAME_MIN, NAME_MAX, false));
+                            prop_assert!(has_letters(r.name()));
                             prop_assert!(r.email().is_some() || r.phone().is_some());
                             if let Some(p) = r.phone() {
                                 prop_assert!(p.as_str().starts_with("+628"));
@@ -2096,9 +2380,24 @@ mod tests {
         }
 
         #[test]
-        fn date_parts_never_panic(day in any::<String>(), month in any::<String>(), year in any::<String>()) {
+        fn date_parts_never_panic(
+            day in prop_oneof![1 => any::<String>(), 1 => "[0-9]{1,3}", 4 => " ?(0?[1-9]|[12][0-9]|3[01]) ?"],
+            month in prop_oneof![
+                1 => any::<String>(),
+                1 => "[0-9]{1,3}",
+                2 => " ?(0?[1-9]|1[0-2]) ?",
+                2 => prop::sample::select(vec!["agu", "Mei", "DEC.", "Nopember", "ma"]).prop_map(str::to_owned),
+            ],
+            year in prop_oneof![1 => any::<String>(), 1 => "[0-9]{3,5}", 4 => " ?(19|20)[0-9]{2} ?"],
+        ) {
             match parse_date_parts(&day, &month, &year) {
-                Ok(Some(d)) => prop_assert!(d.year() >= 0),
+                // A date comes back only when every part reads as itself.
+                Ok(Some(d)) => {
+                    prop_assert_eq!(Some(d.day()), day.trim().parse().ok());
+                    prop_assert_eq!(Some(d.month()), format::parse_month(&month));
+                    prop_assert_eq!(Some(d.year()), year.trim().parse().ok());
+                    prop_assert_eq!(year.trim().len(), 4);
+                }
                 Ok(None) => prop_assert!(day.trim().is_empty() && month.trim().is_empty() && year.trim().is_empty()),
                 Err(errors) => prop_assert!(!errors.is_empty()),
             }

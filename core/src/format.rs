@@ -203,6 +203,10 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
 /// `23 November 2026, 14:30 WITA`. Seconds are dropped (not rounded), as a
 /// clock shows them.
 ///
+/// An instant within hours of the end of chrono's range (some 262,000
+/// years away) may have no local time in `zone`; it is then written in UTC
+/// and labelled so, which is still true, rather than panicking.
+///
 /// # Example
 /// ```
 /// use aduan_core::{format, Lang, Zone};
@@ -211,10 +215,17 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
 /// assert_eq!(format::instant(at, Zone::WITA, Lang::Id), "23 November 2026 pukul 14.30 WITA");
 /// assert_eq!(format::instant(at, Zone::WITA, Lang::En), "23 November 2026, 14:30 WITA");
 /// assert_eq!(format::instant(at, Zone::WIB, Lang::Id), "23 November 2026 pukul 13.30 WIB");
+/// assert_eq!(
+///     format::instant(DateTime::<Utc>::MAX_UTC, Zone::WITA, Lang::En),
+///     "31 December 262142, 23:59 UTC+00:00",
+/// );
 /// ```
 #[must_use]
 pub fn instant(at: DateTime<Utc>, zone: Zone, lang: Lang) -> String {
-    let local = zone.local(at);
+    let (local, zone) = match zone.checked_local(at) {
+        Some(local) => (local, zone),
+        None => (at.naive_utc(), Zone::UTC),
+    };
     let day = date(local.date(), lang);
     let (h, m, name) = (local.hour(), local.minute(), zone.name());
     match lang {
@@ -504,6 +515,29 @@ mod tests {
     }
 
     #[test]
+    fn instants_beyond_a_zones_range_fall_back_to_utc() {
+        let max = DateTime::<Utc>::MAX_UTC;
+        check(
+            |l| instant(max, Zone::WITA, l),
+            ("31 Desember 262142 pukul 23.59 UTC+00:00", "31 December 262142, 23:59 UTC+00:00"),
+            "max in WITA",
+        );
+        let min = DateTime::<Utc>::MIN_UTC;
+        let west = Zone::from_offset_seconds(-3 * 3600).unwrap();
+        check(
+            |l| instant(min, west, l),
+            ("1 Januari -262143 pukul 00.00 UTC+00:00", "1 January -262143, 00:00 UTC+00:00"),
+            "min west of UTC",
+        );
+        // Where the local time exists, the zone is used as usual.
+        check(
+            |l| instant(min, Zone::WITA, l),
+            ("1 Januari -262143 pukul 08.00 WITA", "1 January -262143, 08:00 WITA"),
+            "min in WITA",
+        );
+    }
+
+    #[test]
     fn months() {
         let cases: &[(&str, Option<u32>)] = &[
             ("1", Some(1)),
@@ -574,6 +608,22 @@ mod tests {
             prop_assert!((back - x).abs() <= half_step + 1e-9 * x.abs().max(1.0), "{} -> {}", x, en);
             let fraction = en.split_once('.').map_or(0, |(_, f)| f.len());
             prop_assert_eq!(fraction, usize::from(places));
+        }
+
+        #[test]
+        fn instants_never_panic(
+            seconds in {
+                let (min, max) = (DateTime::<Utc>::MIN_UTC.timestamp(), DateTime::<Utc>::MAX_UTC.timestamp());
+                prop_oneof![min..=max, min..min + 100_000, max - 100_000..=max]
+            },
+            minutes in -18 * 60..=18 * 60,
+        ) {
+            let at = DateTime::from_timestamp(seconds, 0).unwrap();
+            let zone = Zone::from_offset_seconds(minutes * 60).unwrap();
+            for lang in [Id, En] {
+                let text = instant(at, zone, lang);
+                prop_assert!(text.ends_with(&zone.name()) || text.ends_with(&Zone::UTC.name()), "{}", text);
+            }
         }
 
         #[test]
