@@ -101,7 +101,8 @@ impl ComplaintKind {
     }
 }
 
-/// Who may see what of a report.
+/// Who may see what of a report; the rules themselves are one table,
+/// [`Visibility::of`](crate::visibility::Visibility::of).
 ///
 /// The brief's rule that a forgotten flag must never expose a reporter is
 /// kept by construction: privacy can only ever be tightened after filing
@@ -131,24 +132,6 @@ impl Privacy {
             Self::Anonim => "anonim",
             Self::Rahasia => "rahasia",
         }
-    }
-
-    /// Whether the report's content may appear in public views and lists.
-    #[must_use]
-    pub fn content_is_public(self) -> bool {
-        !matches!(self, Self::Rahasia)
-    }
-
-    /// Whether the reporter's identity may be shown to the handling agency.
-    #[must_use]
-    pub fn identity_visible_to_agency(self) -> bool {
-        !matches!(self, Self::Anonim)
-    }
-
-    /// Whether the reporter's identity may appear in public output.
-    #[must_use]
-    pub fn identity_is_public(self) -> bool {
-        matches!(self, Self::Publik)
     }
 
     /// Whether a verifying admin may change this privacy to `to`. Only a
