@@ -68,7 +68,7 @@ fn complaint(rng: &mut Rng, agencies: &[AgencyId]) -> Lifecycle {
     step(&mut c, rng, Actor::Koordinator, Action::Verified { privacy: None });
     step(&mut c, rng, Actor::Koordinator, Action::Disposed { to: agency.clone() });
     if fate < 10 {
-        step(&mut c, rng, officer.clone(), Action::Held { reason: "Menunggu data".into() });
+        step(&mut c, rng, Actor::Koordinator, Action::Held { reason: "Menunggu data".into() });
         step(&mut c, rng, Actor::Reporter, Action::InfoAdded { message: "Data terlampir".into() });
     }
     if fate < 14 {
