@@ -1184,45 +1184,14 @@ impl CalendarError {
     }
 }
 
-// The `format` module is written in parallel; these two helpers are all the
-// calendar's messages need, so they stay private here rather than wait.
-const BULAN: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "3 Januari 2027".
 fn tanggal(date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), BULAN[date.month0() as usize], date.year())
+    crate::format::date(date, crate::Lang::Id)
 }
 
 /// "3 January 2027".
 fn date_en(date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+    crate::format::date(date, crate::Lang::En)
 }
 
 fn rentang(first: NaiveDate, last: NaiveDate) -> String {
