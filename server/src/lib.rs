@@ -1,5 +1,8 @@
 //! The Aduan server: the imperative shell around `aduan-core` that stores
 //! complaint events, authenticates officers and speaks HTTP.
 //!
-//! Not built yet: issue 3 fills this crate (axum, SQLite/PostgreSQL store,
-//! the `aduan` binary).
+//! All rules live in the core; this crate reads the clock, the network and
+//! the database, and hands values to the core.
+
+pub mod config;
+pub mod store;

@@ -1,0 +1,3 @@
+//! The `aduan` binary (being written).
+
+fn main() {}

@@ -1,0 +1,286 @@
+//! Storage: one [`Store`] trait, two real backends chosen by the database
+//! URL — [`sqlite::SqliteStore`] (the embedded default) and
+//! [`postgres::PgStore`] (several server instances).
+//!
+//! Complaint events are append-only. Each complaint also has a read model
+//! (status, agency, deadlines…) that the server derives from the events with
+//! `aduan-core` and stores beside them in the same transaction, so it can
+//! always be rebuilt from the events ([`Store::rebuild_read_model`]).
+//!
+//! Privacy is enforced in the queries: [`Store::load`] takes the
+//! [`Visibility`] of the viewer and never selects a column that viewer may
+//! not see (hidden fields come back as `None`).
+
+use std::future::Future;
+
+use aduan_core::lifecycle::{Event, Status};
+use aduan_core::visibility::Visibility;
+use aduan_core::{AgencyId, ComplaintKind, NewComplaint, Privacy, TicketNumber};
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub mod postgres;
+pub mod sqlite;
+
+/// What can go wrong in storage.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Optimistic concurrency: the complaint is no longer at the version the
+    /// caller read.
+    #[error("version conflict: expected {expected}, current {current}")]
+    Conflict {
+        /// The version the caller acted on.
+        expected: u32,
+        /// The version stored now.
+        current: u32,
+    },
+    /// No complaint has this ticket.
+    #[error("no complaint with this ticket")]
+    NotFound,
+    /// A freshly drawn ticket number is already taken; draw another.
+    #[error("ticket number already taken")]
+    TicketTaken,
+    /// The database failed.
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    /// A migration failed.
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// Stored data could not be decoded (a bug or a hand-edited database).
+    #[error("corrupt stored data: {0}")]
+    Corrupt(String),
+}
+
+/// An officer as the store keeps them: the token only as its SHA-256 hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficerRecord {
+    /// Stable id from the configuration, e.g. `siti-dinkes`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// `None` for an admin koordinator; the agency of an admin penghubung.
+    pub agency: Option<AgencyId>,
+    /// Hex SHA-256 of the bearer token.
+    pub token_hash: String,
+}
+
+/// The derived state of a complaint stored beside its events, used for
+/// listing and sorting without folding every history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadModel {
+    /// Current status.
+    pub status: Status,
+    /// The agency it is disposed to, if any.
+    pub agency: Option<AgencyId>,
+    /// Effective privacy.
+    pub privacy: Privacy,
+    /// Number of events: the optimistic-concurrency version.
+    pub version: u32,
+    /// The most urgent open deadline, `None` when no clock is counting (or
+    /// it is paused, or beyond the calendar).
+    pub due_at: Option<DateTime<Utc>>,
+    /// When the most urgent open clock becomes at risk.
+    pub at_risk_at: Option<DateTime<Utc>>,
+    /// When the complaint closes automatically, while followed up.
+    pub auto_close_at: Option<DateTime<Utc>>,
+    /// The latest event's instant.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A validated submission ready to store.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    /// The client's `Idempotency-Key` (already namespaced by the server).
+    pub idempotency_key: String,
+    /// A freshly drawn ticket number.
+    pub ticket: TicketNumber,
+    /// Hex SHA-256 of the access secret.
+    pub secret_hash: String,
+    /// The validated complaint.
+    pub complaint: NewComplaint,
+    /// The `received` event.
+    pub received: Event,
+    /// The read model after the `received` event.
+    pub read_model: ReadModel,
+}
+
+/// The result of [`Store::submit`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubmitOutcome {
+    /// Stored and committed.
+    Created,
+    /// The idempotency key was used before: nothing stored, here is the
+    /// ticket of the earlier submission.
+    Replayed(TicketNumber),
+}
+
+/// A complaint as loaded for one viewer: hidden fields are `None` because
+/// the query did not select them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComplaintRecord {
+    /// Ticket number.
+    pub ticket: TicketNumber,
+    /// Hex SHA-256 of the access secret (to check a presented secret).
+    pub secret_hash: String,
+    /// Read model.
+    pub read_model: ReadModel,
+    /// The agency the reporter addressed.
+    pub requested_agency: AgencyId,
+    /// When it was received.
+    pub received_at: DateTime<Utc>,
+    /// The channel's web origin, for web-widget submissions.
+    pub origin: Option<String>,
+    /// Summary fields.
+    pub kind: Option<ComplaintKind>,
+    /// Title (summary).
+    pub title: Option<String>,
+    /// Description (content).
+    pub description: Option<String>,
+    /// Incident date (content).
+    pub incident_date: Option<NaiveDate>,
+    /// Location text (content).
+    pub location: Option<String>,
+    /// Reporter name (identity).
+    pub reporter_name: Option<String>,
+    /// Reporter email (contact).
+    pub reporter_email: Option<String>,
+    /// Reporter phone, E.164 (contact).
+    pub reporter_phone: Option<String>,
+    /// The whole history, oldest first (events carry no reporter identity).
+    pub events: Vec<Event>,
+}
+
+/// Which complaints an inbox lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InboxFilter {
+    /// Only this agency's (forced for an admin penghubung).
+    pub agency: Option<AgencyId>,
+    /// Only these statuses (empty: all).
+    pub statuses: Vec<Status>,
+    /// Only this kind.
+    pub kind: Option<ComplaintKind>,
+    /// Only complaints past a deadline at `now`.
+    pub overdue: bool,
+    /// Only complaints at risk (and not overdue) at `now`.
+    pub at_risk: bool,
+    /// Case-insensitive text in the ticket, title or description.
+    pub text: Option<String>,
+    /// The instant overdue and at-risk refer to.
+    pub now: Option<DateTime<Utc>>,
+    /// Page size (1–200).
+    pub limit: u32,
+    /// Rows to skip.
+    pub offset: u32,
+}
+
+/// One inbox row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InboxRow {
+    /// Ticket number.
+    pub ticket: TicketNumber,
+    /// Kind.
+    pub kind: ComplaintKind,
+    /// Title.
+    pub title: String,
+    /// When received.
+    pub received_at: DateTime<Utc>,
+    /// Read model.
+    pub read_model: ReadModel,
+}
+
+/// A page of the inbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InboxPage {
+    /// The rows, most urgent first.
+    pub rows: Vec<InboxRow>,
+    /// How many complaints match the filter in all.
+    pub total: u64,
+}
+
+/// The storage of complaints, events and officers.
+///
+/// Methods return `Send` futures so handlers generic over the store can run
+/// on a multi-threaded runtime.
+pub trait Store: Clone + Send + Sync + 'static {
+    /// Applies pending migrations.
+    fn migrate(&self) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Checks the database answers (for `/readyz`).
+    fn ping(&self) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Makes the stored officers exactly `officers` (from configuration).
+    fn sync_officers(
+        &self,
+        officers: &[OfficerRecord],
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The officer whose token hashes to `token_hash`.
+    fn officer_by_token_hash(
+        &self,
+        token_hash: &str,
+    ) -> impl Future<Output = Result<Option<OfficerRecord>, StoreError>> + Send;
+
+    /// Stores a submission in one transaction (complaint, `received` event,
+    /// read model, idempotency key) and returns only once it is committed.
+    /// A known idempotency key stores nothing and returns the earlier ticket.
+    ///
+    /// # Errors
+    /// [`StoreError::TicketTaken`] when the ticket exists (draw another).
+    fn submit(
+        &self,
+        submission: Submission,
+    ) -> impl Future<Output = Result<SubmitOutcome, StoreError>> + Send;
+
+    /// Loads a complaint selecting only what `visibility` allows.
+    fn load(
+        &self,
+        ticket: &TicketNumber,
+        visibility: Visibility,
+    ) -> impl Future<Output = Result<Option<ComplaintRecord>, StoreError>> + Send;
+
+    /// Appends one event if the complaint is still at `expected_version`,
+    /// and replaces its read model, in one transaction.
+    ///
+    /// # Errors
+    /// [`StoreError::Conflict`] when another event was appended first;
+    /// [`StoreError::NotFound`] for an unknown ticket.
+    fn append(
+        &self,
+        ticket: &TicketNumber,
+        expected_version: u32,
+        event: &Event,
+        read_model: &ReadModel,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Replaces a read model computed anew from the events (after a policy
+    /// or calendar change), if the complaint is still at its version.
+    fn rebuild_read_model(
+        &self,
+        ticket: &TicketNumber,
+        read_model: &ReadModel,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// A page of complaints for an inbox, most urgent first: open deadlines
+    /// soonest first, then the rest by receipt, newest first.
+    fn inbox(&self, filter: &InboxFilter) -> impl Future<Output = Result<InboxPage, StoreError>> + Send;
+
+    /// Every complaint's history (optionally one agency's by current
+    /// assignment), for statistics and rebuilding.
+    fn histories(
+        &self,
+        agency: Option<&AgencyId>,
+    ) -> impl Future<Output = Result<Vec<(TicketNumber, Vec<Event>)>, StoreError>> + Send;
+
+    /// Tickets and versions of followed-up complaints whose automatic
+    /// closing is due at `now`.
+    fn due_for_auto_close(
+        &self,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = Result<Vec<(TicketNumber, u32)>, StoreError>> + Send;
+}
+
+/// Hex SHA-256, as officer tokens and access secrets are stored.
+#[must_use]
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(text.as_bytes()))
+}
