@@ -201,6 +201,9 @@ pub struct Clock {
     /// `None` when that lies beyond the calendar's last year (the clock is
     /// then certainly not overdue yet).
     pub due_at: Option<DateTime<Utc>>,
+    /// When the clock becomes at risk (the policy's share of its budget
+    /// used), if still open; `None` when beyond the calendar or stopped.
+    pub at_risk_at: Option<DateTime<Utc>>,
     /// The budget in seconds of working time.
     pub budget_seconds: i64,
     /// Calendar seconds from start to stop (or now).
@@ -384,6 +387,12 @@ fn clock(
         ctx.calendar.working_seconds_excluding(ctx.zone, started_at, end, &pauses)?;
     let due_at =
         due(ctx.calendar.add_working_seconds_excluding(ctx.zone, started_at, budget_seconds, &pauses))?;
+    let at_risk_at = if stopped_at.is_none() && archived_at.is_none() {
+        let share = budget_seconds * i64::from(ctx.policy.at_risk_percent) / 100;
+        due(ctx.calendar.add_working_seconds_excluding(ctx.zone, started_at, share, &pauses))?
+    } else {
+        None
+    };
     // Acting at the due instant itself is in time, for stopped and open
     // clocks alike.
     let past_due = |t: DateTime<Utc>| due_at.is_some_and(|d| t > d);
@@ -406,6 +415,7 @@ fn clock(
         started_at,
         stopped_at: stopped_at.or(archived_at),
         due_at,
+        at_risk_at,
         budget_seconds,
         elapsed_seconds: (end - started_at).num_seconds(),
         elapsed_working_seconds,
@@ -793,6 +803,8 @@ mod tests {
         ]);
         let r = report(&c, "2025-03-07T12:00:00");
         let urgent = r.most_urgent().unwrap();
+        // 80 % of 5 working days from Monday 12:00 is Friday 12:00: now.
+        assert_eq!(urgent.at_risk_at, Some(at("2025-03-07T12:00:00")));
         assert_eq!(urgent.kind, ClockKind::FollowUp);
         assert_eq!(urgent.remaining_working_seconds(), SECONDS_PER_WORKING_DAY);
         assert!(r.is_at_risk() && !r.is_overdue());
