@@ -340,15 +340,72 @@ pub mod v1 {
                 started_at: c.started_at,
                 due_at: c.due_at,
                 stopped_at: c.stopped_at,
-                remaining_working_days: round1(
-                    c.remaining_working_seconds() as f64 / crate::calendar::SECONDS_PER_WORKING_DAY as f64,
-                ),
+                remaining_working_days: working_days_1dp(c.remaining_working_seconds()),
             }
         }
     }
 
     fn round1(x: f64) -> f64 {
         (x * 10.0).round() / 10.0
+    }
+
+    // ----- Officer inbox ------------------------------------------------------
+
+    /// One row of an officer's inbox.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct InboxItem {
+        /// The ticket number.
+        pub ticket: TicketNumber,
+        /// Kind of report.
+        pub kind: ComplaintKind,
+        /// Title.
+        pub title: String,
+        /// Current status.
+        pub status: StatusView,
+        /// The agency it is disposed to, if any.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub agency: Option<AgencyId>,
+        /// When it was received.
+        pub received_at: DateTime<Utc>,
+        /// The most urgent open deadline, if a clock is counting.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub due_at: Option<DateTime<Utc>>,
+        /// Working days left before that deadline (negative when overdue),
+        /// to one decimal place.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub remaining_working_days: Option<f64>,
+        /// Past a deadline.
+        pub overdue: bool,
+        /// At risk (and not overdue).
+        pub at_risk: bool,
+        /// The version to act on.
+        pub version: u32,
+    }
+
+    /// A page of an officer's inbox.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct InboxPage {
+        /// How many complaints match in all.
+        pub total: u64,
+        /// This page, most urgent first.
+        pub items: Vec<InboxItem>,
+    }
+
+    /// The body of `POST /api/v1/complaints/{ticket}/actions`.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ActionRequest {
+        /// The version the actor saw: acting on an older one is a conflict.
+        pub version: u32,
+        /// What to do, as the core's tagged action (`{"type": "responded",
+        /// "message": "…"}`).
+        pub action: Action,
+    }
+
+    /// Rounds working seconds to working days with one decimal, as clients show them.
+    #[must_use]
+    pub fn working_days_1dp(seconds: i64) -> f64 {
+        round1(seconds as f64 / crate::calendar::SECONDS_PER_WORKING_DAY as f64)
     }
 
     // ----- Statistics and the badge ----------------------------------------
