@@ -3,6 +3,22 @@
 //!
 //! All rules live in the core; this crate reads the clock, the network and
 //! the database, and hands values to the core.
+//!
+//! - [`config`]: the TOML configuration and its environment overrides;
+//! - [`store`]: the `Store` trait and its SQLite and PostgreSQL backends;
+//! - [`app`]: the router, handlers and middleware of `/api/v1`;
+//! - [`derive`]: state, clocks, read models and views derived with the core;
+//! - [`error`]: the one `AppError`, mapped to problem documents;
+//! - [`badge`], [`openapi`], [`ratelimit`]: the SVG badge, the API document,
+//!   per-client limits;
+//! - [`serve`]: running it all (the `aduan serve` command).
 
+pub mod app;
+pub mod badge;
 pub mod config;
+pub mod derive;
+pub mod error;
+pub mod openapi;
+pub mod ratelimit;
+pub mod serve;
 pub mod store;

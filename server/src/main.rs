@@ -1,3 +1,94 @@
-//! The `aduan` binary (being written).
+//! `aduan`: the Aduan server binary.
+//!
+//! `aduan serve` runs the server (with no config file, on built-in
+//! defaults: SQLite in `./data`, the Indonesian holiday calendar, the
+//! SP4N-LAPOR! deadlines); `aduan migrate` applies database migrations;
+//! `aduan hash-token` prints the hash of an officer token for the config.
 
-fn main() {}
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use aduan_server::config::{Config, ConfigSource, hash_token};
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "aduan", version, about = "Public-complaint server for Indonesian government websites")]
+struct Cli {
+    /// The TOML configuration file (see server/aduan.example.toml).
+    #[arg(long, short, global = true, env = "ADUAN_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the server until SIGINT or SIGTERM.
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Print the SHA-256 of an officer token read from standard input, for
+    /// `token_sha256` in the configuration.
+    HashToken,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
+        )
+        .init();
+    if let Command::HashToken = cli.command {
+        let mut token = String::new();
+        if std::io::stdin().read_to_string(&mut token).is_err() || token.trim().is_empty() {
+            tracing::error!("give the token on standard input");
+            return ExitCode::from(2);
+        }
+        #[allow(clippy::print_stdout)]
+        {
+            println!("{}", hash_token(token.trim()));
+        }
+        return ExitCode::SUCCESS;
+    }
+    let config = match Config::load(cli.config.as_deref(), &|name| std::env::var(name).ok()) {
+        Ok(config) => config,
+        Err(e) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("config error: {e}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    match &config.source {
+        ConfigSource::Defaults => tracing::info!(
+            "no config file given: built-in defaults (SQLite in {}, Indonesian holiday calendar 2024–2026, SP4N-LAPOR! deadlines, no agencies)",
+            config.data_dir.display()
+        ),
+        ConfigSource::File(path) => tracing::info!("config: {}", path.display()),
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot start the async runtime");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Serve => aduan_server::serve::serve(config).await,
+            Command::Migrate => aduan_server::serve::migrate(&config).await,
+            Command::HashToken => unreachable!("handled above"),
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("{e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,951 @@
+//! The HTTP application: state, router and handlers of `/api/v1`, the SVG
+//! badge, health checks and the shared middleware (request ids, tracing,
+//! CORS, security headers, body limit, rate limiting).
+//!
+//! `router(state)` builds everything, so tests drive it with `oneshot`
+//! without sockets.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Instant;
+
+use aduan_core::api::v1::{
+    self, ActionRequest, Badge, InboxItem, InboxPage, LeaderboardView, StatsView, SubmitComplaint, Submitted,
+};
+use aduan_core::award::{self, Entrant};
+use aduan_core::complaint::{Channel, ValidationContext, character_count};
+use aduan_core::lifecycle::{Action, Actor, Event, Lifecycle, Status};
+use aduan_core::sla::{SlaContext, apply_checked};
+use aduan_core::stats::{Period, Stats, StatsBuilder, StatsByAgency, StatsContext};
+use aduan_core::visibility::{Audience, Visibility};
+use aduan_core::{AccessSecret, AgencyId, ComplaintKind, FieldError, Lang, Text, TicketNumber, ValidationErrors};
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header, request::Parts};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{DateTime, Datelike, Utc};
+use serde::Deserialize;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Config;
+use crate::derive::{self, Derived};
+use crate::error::{AppError, AppResult};
+use crate::ratelimit::RateLimiter;
+use crate::store::{
+    ComplaintRecord, InboxFilter, OfficerRecord, Store, StoreError, SubmitOutcome, Submission, sha256_hex,
+};
+
+/// The current instant, injectable so tests control time.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// Everything handlers share.
+pub struct AppState<S> {
+    /// The storage backend.
+    pub store: S,
+    /// The loaded configuration.
+    pub config: Arc<Config>,
+    /// The clock.
+    pub now: Clock,
+    /// The key that derives a submission's access secret from its
+    /// idempotency key, so a retried submission gets the same secret back
+    /// without the secret ever being stored.
+    pub secret_key: Arc<[u8; 32]>,
+    /// Per-client submission limits.
+    pub limiter: Arc<RateLimiter>,
+}
+
+impl<S: Clone> Clone for AppState<S> {
+    fn clone(&self) -> Self {
+        Self {
+            store: self.store.clone(),
+            config: Arc::clone(&self.config),
+            now: Arc::clone(&self.now),
+            secret_key: Arc::clone(&self.secret_key),
+            limiter: Arc::clone(&self.limiter),
+        }
+    }
+}
+
+impl<S: Store> AppState<S> {
+    /// State over `store` with the wall clock.
+    #[must_use]
+    pub fn new(store: S, config: Config, secret_key: [u8; 32]) -> Self {
+        let limiter = RateLimiter::new(config.limits.submissions_per_minute, config.limits.submission_burst);
+        Self {
+            store,
+            config: Arc::new(config),
+            now: Arc::new(Utc::now),
+            secret_key: Arc::new(secret_key),
+            limiter: Arc::new(limiter),
+        }
+    }
+
+    /// The same state with another clock (for tests).
+    #[must_use]
+    pub fn with_clock(mut self, now: Clock) -> Self {
+        self.now = now;
+        self
+    }
+}
+
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+const X_ACCESS_SECRET: &str = "x-access-secret";
+const IDEMPOTENCY_KEY: &str = "idempotency-key";
+const X_ADUAN_CHANNEL: &str = "x-aduan-channel";
+
+/// The whole application.
+pub fn router<S: Store>(state: AppState<S>) -> Router {
+    let body_limit = state.config.limits.body_bytes;
+    let submit = post(submit::<S>).route_layer(middleware::from_fn_with_state(state.clone(), rate_limit::<S>));
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            HeaderName::from_static(IDEMPOTENCY_KEY),
+            HeaderName::from_static(X_ACCESS_SECRET),
+        ])
+        .expose_headers([header::RETRY_AFTER, X_REQUEST_ID]);
+    let static_header = |name: HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+    };
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz::<S>))
+        .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/complaints", submit)
+        .route("/api/v1/complaints/{ticket}", get(show::<S>))
+        .route("/api/v1/complaints/{ticket}/actions", post(act::<S>))
+        .route("/api/v1/inbox", get(inbox::<S>))
+        .route("/api/v1/agencies", get(agencies::<S>))
+        .route("/api/v1/agencies/{agency}/stats", get(agency_stats::<S>))
+        .route("/api/v1/agencies/{agency}/badge", get(badge_json::<S>))
+        .route("/api/v1/awards/{award}/leaderboard", get(leaderboard::<S>))
+        .route("/badge/{file}", get(badge_file::<S>))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(static_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(static_header(header::REFERRER_POLICY, "no-referrer"))
+        .layer(static_header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(static_header(header::CONTENT_SECURITY_POLICY, "default-src 'none'; frame-ancestors 'none'"))
+        .layer(static_header(HeaderName::from_static("cross-origin-resource-policy"), "cross-origin"))
+        .layer(static_header(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000"))
+        .layer(cors)
+        .layer(PropagateRequestIdLayer::new(X_REQUEST_ID))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            let id = req.headers().get(X_REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
+        }))
+        .layer(SetRequestIdLayer::new(X_REQUEST_ID, MakeRequestUuid))
+        .with_state(state)
+}
+
+// ----- Extractors ---------------------------------------------------------
+
+/// A JSON body whose every rejection is a problem document.
+#[derive(Debug)]
+pub struct JsonBody<T>(pub T);
+
+impl<S, T> FromRequest<S> for JsonBody<T>
+where
+    Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(value)) => Ok(Self(value)),
+            Err(rejection) => Err(json_rejection(&rejection)),
+        }
+    }
+}
+
+fn json_rejection(rejection: &JsonRejection) -> AppError {
+    let status = rejection.status();
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        return AppError::new(
+            status,
+            "body.too_large",
+            "Isi permintaan terlalu besar",
+            "The request body is too large",
+        );
+    }
+    if status == StatusCode::UNSUPPORTED_MEDIA_TYPE {
+        return AppError::new(
+            status,
+            "body.content_type",
+            "Kirim isi permintaan sebagai JSON (Content-Type: application/json)",
+            "Send the request body as JSON (Content-Type: application/json)",
+        );
+    }
+    let detail = rejection.body_text();
+    AppError::Problem {
+        status: StatusCode::BAD_REQUEST,
+        code: "body.malformed",
+        message: Text::new(
+            format!("Isi permintaan bukan JSON yang benar: {detail}"),
+            format!("The request body is not valid JSON for this request: {detail}"),
+        ),
+    }
+}
+
+/// Query parameters whose rejection is a problem document.
+#[derive(Debug)]
+pub struct QueryParams<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for QueryParams<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(Self(value)),
+            Err(rejection) => Err(query_rejection(&rejection)),
+        }
+    }
+}
+
+fn query_rejection(rejection: &QueryRejection) -> AppError {
+    let detail = rejection.body_text();
+    AppError::Problem {
+        status: StatusCode::BAD_REQUEST,
+        code: "query.malformed",
+        message: Text::new(
+            format!("Parameter alamat tidak benar: {detail}"),
+            format!("The query parameters are not valid: {detail}"),
+        ),
+    }
+}
+
+fn client_ip(req: &Request) -> IpAddr {
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(addr)| addr.ip())
+}
+
+fn parse_ticket(raw: &str) -> AppResult<TicketNumber> {
+    TicketNumber::parse(raw).map_err(|e| field_errors(vec![e.to_field_error()]))
+}
+
+fn field_errors(errors: Vec<FieldError>) -> AppError {
+    match ValidationErrors::check(errors) {
+        Err(v) => AppError::Validation(v),
+        Ok(()) => AppError::Internal(anyhow::anyhow!("field_errors called without errors")),
+    }
+}
+
+fn field_error(field: &'static str, code: &'static str, id: impl Into<String>, en: impl Into<String>) -> AppError {
+    field_errors(vec![FieldError { field, code, message: Text::new(id, en) }])
+}
+
+// ----- Who is asking --------------------------------------------------------
+
+/// The credentials a request carries.
+#[derive(Debug)]
+enum Credentials {
+    None,
+    Officer(OfficerRecord),
+    Secret(String),
+}
+
+async fn credentials<S: Store>(state: &AppState<S>, headers: &HeaderMap) -> AppResult<Credentials> {
+    if let Some(value) = headers.get(header::AUTHORIZATION) {
+        let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim);
+        let unauthorized = || {
+            AppError::new(
+                StatusCode::UNAUTHORIZED,
+                "auth.invalid_token",
+                "Token petugas tidak dikenal",
+                "The officer token is not recognised",
+            )
+        };
+        let token = token.filter(|t| !t.is_empty()).ok_or_else(unauthorized)?;
+        let officer = state.store.officer_by_token_hash(&sha256_hex(token)).await?;
+        return officer.map(Credentials::Officer).ok_or_else(unauthorized);
+    }
+    if let Some(value) = headers.get(X_ACCESS_SECRET) {
+        return Ok(Credentials::Secret(value.to_str().unwrap_or_default().to_owned()));
+    }
+    Ok(Credentials::None)
+}
+
+fn officer_actor(officer: &OfficerRecord) -> Actor {
+    match &officer.agency {
+        None => Actor::Koordinator,
+        Some(agency) => Actor::Penghubung { agency: agency.clone() },
+    }
+}
+
+/// What a requester may see of, and do with, one complaint.
+struct Access {
+    visibility: Visibility,
+    actor: Option<Actor>,
+}
+
+fn forbidden_agency() -> AppError {
+    AppError::new(
+        StatusCode::FORBIDDEN,
+        "forbidden.agency",
+        "Pengaduan ini tidak didisposisikan ke instansi Anda",
+        "This complaint is not assigned to your agency",
+    )
+}
+
+fn access(credentials: &Credentials, minimal: &ComplaintRecord) -> AppResult<Access> {
+    let privacy = minimal.read_model.privacy;
+    match credentials {
+        Credentials::None => Ok(Access { visibility: Visibility::of(privacy, Audience::Public), actor: None }),
+        Credentials::Officer(officer) => {
+            let actor = officer_actor(officer);
+            let audience = Audience::of(&actor, minimal.read_model.agency.as_ref());
+            if audience == Audience::Public {
+                // An officer of another agency can neither read nor act.
+                return Err(forbidden_agency());
+            }
+            Ok(Access { visibility: Visibility::of(privacy, audience), actor: Some(actor) })
+        }
+        Credentials::Secret(presented) => {
+            let matches = AccessSecret::parse(presented)
+                .is_ok_and(|s| constant_time_eq(&sha256_hex(s.expose()), &minimal.secret_hash));
+            if !matches {
+                return Err(AppError::new(
+                    StatusCode::FORBIDDEN,
+                    "secret.mismatch",
+                    "Kode rahasia tidak cocok dengan tiket ini",
+                    "The access secret does not match this ticket",
+                ));
+            }
+            Ok(Access { visibility: Visibility::of(privacy, Audience::Reporter), actor: Some(Actor::Reporter) })
+        }
+    }
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+const NOTHING: Visibility = Visibility { summary: false, content: false, identity: false, contact: false };
+
+async fn load_minimal<S: Store>(state: &AppState<S>, ticket: &TicketNumber) -> AppResult<ComplaintRecord> {
+    state.store.load(ticket, NOTHING).await?.ok_or_else(AppError::ticket_not_found)
+}
+
+// ----- Health -----------------------------------------------------------------
+
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+async fn readyz<S: Store>(State(state): State<AppState<S>>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => "ready".into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "database not ready");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+async fn openapi() -> Response {
+    let mut response = Json(crate::openapi::document()).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
+    response
+}
+
+async fn not_found() -> AppError {
+    AppError::new(StatusCode::NOT_FOUND, "not_found", "Alamat ini tidak ada", "There is nothing at this address")
+}
+
+async fn method_not_allowed() -> AppError {
+    AppError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "Metode ini tidak didukung di alamat ini",
+        "This method is not supported at this address",
+    )
+}
+
+// ----- Submitting -------------------------------------------------------------
+
+async fn rate_limit<S: Store>(State(state): State<AppState<S>>, req: Request, next: Next) -> Response {
+    if req.method() == Method::POST {
+        if let Err(wait) = state.limiter.check(client_ip(&req), Instant::now()) {
+            return AppError::RateLimited(wait.as_secs().max(1)).into_response();
+        }
+    }
+    next.run(req).await
+}
+
+fn idempotency_key(headers: &HeaderMap) -> AppResult<String> {
+    let key = headers.get(IDEMPOTENCY_KEY).and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or_default();
+    let valid = (8..=200).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic());
+    if valid {
+        Ok(key.to_owned())
+    } else {
+        Err(AppError::new(
+            StatusCode::BAD_REQUEST,
+            "idempotency_key.required",
+            "Sertakan header Idempotency-Key: 8 sampai 200 karakter ASCII yang terlihat, unik untuk setiap pengaduan",
+            "Send an Idempotency-Key header: 8 to 200 visible ASCII characters, unique to each complaint",
+        ))
+    }
+}
+
+fn derive_secret(key: &[u8; 32], idempotency_key: &str) -> AccessSecret {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(b"aduan access secret\0");
+    mac.update(idempotency_key.as_bytes());
+    let digest = mac.finalize().into_bytes();
+    let mut entropy = [0u8; 16];
+    entropy.copy_from_slice(&digest[..16]);
+    AccessSecret::from_entropy(entropy)
+}
+
+fn random_u64() -> anyhow::Result<u64> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+    Ok(u64::from_le_bytes(bytes))
+}
+
+/// The channel: an officer may say which channel they are entering a
+/// complaint from; anyone else submits through a web page, whose origin is
+/// recorded.
+fn channel(credentials: &Credentials, headers: &HeaderMap) -> AppResult<(Channel, Actor)> {
+    if let Credentials::Officer(officer) = credentials {
+        let named = headers.get(X_ADUAN_CHANNEL).and_then(|v| v.to_str().ok());
+        let channel = match named {
+            Some("lapor") => Some(Channel::Lapor),
+            Some("sms_1708") => Some(Channel::Sms1708),
+            Some("whats_app") => Some(Channel::WhatsApp),
+            Some("social_media") => Some(Channel::SocialMedia),
+            Some("walk_in") => Some(Channel::WalkIn),
+            Some(_) => {
+                return Err(AppError::new(
+                    StatusCode::BAD_REQUEST,
+                    "channel.unknown",
+                    "Saluran harus lapor, sms_1708, whats_app, social_media, atau walk_in",
+                    "The channel must be lapor, sms_1708, whats_app, social_media or walk_in",
+                ));
+            }
+            None => None,
+        };
+        if let Some(channel) = channel {
+            return Ok((channel, officer_actor(officer)));
+        }
+    }
+    match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        Some(origin) => Ok((Channel::WebWidget { origin: origin.to_owned() }, Actor::Reporter)),
+        None => Err(AppError::new(
+            StatusCode::BAD_REQUEST,
+            "origin.required",
+            "Kirim pengaduan dari formulir di situs instansi (header Origin tidak ada)",
+            "Send complaints from the form on an agency's site (the Origin header is missing)",
+        )),
+    }
+}
+
+async fn submit<S: Store>(
+    State(state): State<AppState<S>>,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<SubmitComplaint>,
+) -> AppResult<Response> {
+    let idempotency_key = idempotency_key(&headers)?;
+    let credentials = credentials(&state, &headers).await?;
+    let (channel, actor) = channel(&credentials, &headers)?;
+    let now = (state.now)();
+    let secret = derive_secret(&state.secret_key, &idempotency_key);
+    if !body.website.is_empty() {
+        // A bot filled the field people never see: answer as if stored, store nothing.
+        tracing::info!("honeypot field filled; submission discarded");
+        let ticket = TicketNumber::from_entropy(random_u64()?);
+        let submitted = Submitted {
+            ticket,
+            secret: secret.expose().to_owned(),
+            status: Status::Diterima.into(),
+            received_at: now,
+            agency: AgencyId::new(body.complaint.agency.trim()).unwrap_or_else(|_| fallback_agency()),
+            verification_due_at: None,
+        };
+        return Ok((StatusCode::CREATED, Json(submitted)).into_response());
+    }
+    let config = &state.config;
+    let known: Vec<AgencyId> = config.agencies.iter().map(|a| a.id.clone()).collect();
+    let zone = AgencyId::new(body.complaint.agency.trim())
+        .map_or(config.default_zone, |a| config.zone_of(&a));
+    let ctx = ValidationContext { now, zone, known_agencies: Some(&known) };
+    let complaint = body.complaint.validate(channel, &ctx).map_err(AppError::Validation)?;
+    let received = Event {
+        at: now,
+        actor,
+        action: Action::Received {
+            kind: complaint.kind(),
+            agency: complaint.agency().clone(),
+            privacy: complaint.privacy(),
+            channel: complaint.channel().kind(),
+        },
+    };
+    let lifecycle = Lifecycle::start(&received).map_err(|e| AppError::from(aduan_core::Error::from(e)))?;
+    let derived = derive::measure(config, lifecycle, now)?;
+    let read_model = derive::read_model(&derived);
+    let stored_key = sha256_hex(&format!("idempotency:{idempotency_key}"));
+    for _ in 0..8 {
+        let ticket = TicketNumber::from_entropy(random_u64()?);
+        let submission = Submission {
+            idempotency_key: stored_key.clone(),
+            ticket,
+            secret_hash: sha256_hex(secret.expose()),
+            complaint: complaint.clone(),
+            received: received.clone(),
+            read_model: read_model.clone(),
+        };
+        match state.store.submit(submission).await {
+            Ok(SubmitOutcome::Created) => {
+                tracing::info!(%ticket, agency = %complaint.agency(), "complaint received");
+                let submitted = Submitted {
+                    ticket,
+                    secret: secret.expose().to_owned(),
+                    status: Status::Diterima.into(),
+                    received_at: now,
+                    agency: complaint.agency().clone(),
+                    verification_due_at: derived.sla.disposition.due_at,
+                };
+                return Ok((StatusCode::CREATED, Json(submitted)).into_response());
+            }
+            Ok(SubmitOutcome::Replayed(ticket)) => return replay(&state, ticket, &secret).await,
+            Err(StoreError::TicketTaken) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(AppError::Internal(anyhow::anyhow!("eight ticket numbers in a row were taken")))
+}
+
+/// The answer to a retried submission: the same ticket and secret.
+async fn replay<S: Store>(state: &AppState<S>, ticket: TicketNumber, secret: &AccessSecret) -> AppResult<Response> {
+    let record = load_minimal(state, &ticket).await?;
+    let now = (state.now)();
+    let derived = derive::derive(&state.config, &record.events, now)?;
+    let submitted = Submitted {
+        ticket,
+        secret: secret.expose().to_owned(),
+        status: derived.lifecycle.status().into(),
+        received_at: record.received_at,
+        agency: record.requested_agency.clone(),
+        verification_due_at: derived.sla.disposition.due_at,
+    };
+    Ok((StatusCode::OK, Json(submitted)).into_response())
+}
+
+fn fallback_agency() -> AgencyId {
+    AgencyId::new("tidak-diketahui").expect("a valid slug")
+}
+
+// ----- Viewing and acting -------------------------------------------------------
+
+async fn show<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(ticket): Path<String>,
+    headers: HeaderMap,
+) -> AppResult<Json<v1::ComplaintView>> {
+    let ticket = parse_ticket(&ticket)?;
+    let credentials = credentials(&state, &headers).await?;
+    let minimal = load_minimal(&state, &ticket).await?;
+    let access = access(&credentials, &minimal)?;
+    let record = state.store.load(&ticket, access.visibility).await?.ok_or_else(AppError::ticket_not_found)?;
+    let derived = derive::derive(&state.config, &record.events, (state.now)())?;
+    Ok(Json(derive::view(&record, &derived, access.visibility, access.actor.as_ref())))
+}
+
+/// The longest message or reason an action may carry, in characters.
+pub const MESSAGE_MAX: usize = 4_000;
+
+fn check_action_text(config: &Config, action: &Action) -> AppResult<()> {
+    let text = match action {
+        Action::Rerouted { reason, .. } | Action::Held { reason } | Action::Disputed { reason } => Some(reason),
+        Action::Responded { message } | Action::FollowedUp { message } | Action::InfoAdded { message } => {
+            Some(message)
+        }
+        Action::Archived { note, .. } => Some(note),
+        _ => None,
+    };
+    if let Some(text) = text {
+        if character_count(text) > MESSAGE_MAX {
+            return Err(field_error(
+                "action.message",
+                "too_long",
+                format!("Pesan harus {} karakter atau kurang", aduan_core::format::integer(4_000, Lang::Id)),
+                format!("The message must be {} characters or fewer", aduan_core::format::integer(4_000, Lang::En)),
+            ));
+        }
+        if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            return Err(field_error(
+                "action.message",
+                "control_character",
+                "Pesan berisi karakter kontrol",
+                "The message contains a control character",
+            ));
+        }
+    }
+    let target = match action {
+        Action::Disposed { to } => Some(to),
+        Action::Rerouted { suggested, .. } => suggested.as_ref(),
+        _ => None,
+    };
+    if let Some(agency) = target {
+        if config.agency(agency).is_none() {
+            return Err(field_error(
+                "action.to",
+                "unknown_agency",
+                format!("Instansi {agency} tidak terdaftar"),
+                format!("Agency {agency} is not registered"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+async fn act<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(ticket): Path<String>,
+    headers: HeaderMap,
+    JsonBody(request): JsonBody<ActionRequest>,
+) -> AppResult<Json<v1::ComplaintView>> {
+    let ticket = parse_ticket(&ticket)?;
+    let credentials = credentials(&state, &headers).await?;
+    if matches!(credentials, Credentials::None) {
+        return Err(AppError::new(
+            StatusCode::UNAUTHORIZED,
+            "auth.required",
+            "Masuk sebagai petugas atau sertakan kode rahasia tiket",
+            "Sign in as an officer or send the ticket's access secret",
+        ));
+    }
+    let minimal = load_minimal(&state, &ticket).await?;
+    let access = access(&credentials, &minimal)?;
+    let actor = access.actor.clone().expect("credentials give an actor");
+    check_action_text(&state.config, &request.action)?;
+    let now = (state.now)();
+    let mut derived = derive::derive(&state.config, &minimal.events, now)?;
+    let current = derived.lifecycle.version();
+    if request.version != current {
+        return Err(AppError::stale(current));
+    }
+    // Several instances' clocks may differ by a little: never date an
+    // event before the history's latest one.
+    let at = now.max(derived.lifecycle.last_event_at());
+    let event = Event { at, actor: actor.clone(), action: request.action };
+    let ctx = SlaContext { policy: &state.config.sla, calendar: &state.config.calendar, zone: derived.zone };
+    apply_checked(&mut derived.lifecycle, &event, &ctx)?;
+    let derived = derive::measure(&state.config, derived.lifecycle, now)?;
+    let read_model = derive::read_model(&derived);
+    state.store.append(&ticket, current, &event, &read_model).await?;
+    let audience = Audience::of(&actor, derived.lifecycle.agency());
+    let visibility = Visibility::of(derived.lifecycle.privacy(), audience);
+    let record = state.store.load(&ticket, visibility).await?.ok_or_else(AppError::ticket_not_found)?;
+    Ok(Json(derive::view(&record, &derived, visibility, Some(&actor))))
+}
+
+// ----- Officer inbox ------------------------------------------------------------
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InboxQuery {
+    status: Option<String>,
+    agency: Option<AgencyId>,
+    kind: Option<ComplaintKind>,
+    #[serde(default)]
+    overdue: bool,
+    #[serde(default)]
+    at_risk: bool,
+    q: Option<String>,
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+async fn inbox<S: Store>(
+    State(state): State<AppState<S>>,
+    headers: HeaderMap,
+    QueryParams(query): QueryParams<InboxQuery>,
+) -> AppResult<Json<InboxPage>> {
+    let Credentials::Officer(officer) = credentials(&state, &headers).await? else {
+        return Err(AppError::new(
+            StatusCode::UNAUTHORIZED,
+            "auth.required",
+            "Masuk sebagai petugas untuk melihat kotak masuk",
+            "Sign in as an officer to see the inbox",
+        ));
+    };
+    let agency = match (&officer.agency, query.agency) {
+        (None, requested) => requested,
+        (Some(own), None) => Some(own.clone()),
+        (Some(own), Some(requested)) if *own == requested => Some(requested),
+        (Some(_), Some(_)) => return Err(forbidden_agency()),
+    };
+    let statuses = match query.status.as_deref().filter(|s| !s.is_empty()) {
+        None => Vec::new(),
+        Some(list) => list
+            .split(',')
+            .map(|code| {
+                serde_json::from_value::<Status>(serde_json::Value::String(code.trim().to_owned())).map_err(|_| {
+                    field_error(
+                        "status",
+                        "unknown_status",
+                        format!("Status {code} tidak dikenal"),
+                        format!("Unknown status {code}"),
+                    )
+                })
+            })
+            .collect::<AppResult<_>>()?,
+    };
+    let now = (state.now)();
+    let filter = InboxFilter {
+        agency,
+        statuses,
+        kind: query.kind,
+        overdue: query.overdue,
+        at_risk: query.at_risk,
+        text: query.q.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty()),
+        now: Some(now),
+        limit: query.limit.unwrap_or(50).clamp(1, 200),
+        offset: query.offset.unwrap_or(0),
+    };
+    let page = state.store.inbox(&filter).await?;
+    let calendar = &state.config.calendar;
+    let items = page
+        .rows
+        .into_iter()
+        .map(|row| {
+            let rm = &row.read_model;
+            let zone = rm.agency.as_ref().map_or(state.config.default_zone, |a| state.config.zone_of(a));
+            let remaining = rm.due_at.and_then(|due| {
+                let seconds = if now <= due {
+                    calendar.working_seconds_between(zone, now, due)
+                } else {
+                    calendar.working_seconds_between(zone, due, now).map(|s| -s)
+                };
+                seconds.ok().map(v1::working_days_1dp)
+            });
+            let overdue = rm.due_at.is_some_and(|due| due < now);
+            InboxItem {
+                ticket: row.ticket,
+                kind: row.kind,
+                title: row.title,
+                status: rm.status.into(),
+                agency: rm.agency.clone(),
+                received_at: row.received_at,
+                due_at: rm.due_at,
+                remaining_working_days: remaining,
+                overdue,
+                at_risk: !overdue && rm.at_risk_at.is_some_and(|t| t <= now),
+                version: rm.version,
+            }
+        })
+        .collect();
+    Ok(Json(InboxPage { total: page.total, items }))
+}
+
+// ----- Agencies, statistics, badge, leaderboard ----------------------------------
+
+async fn agencies<S: Store>(State(state): State<AppState<S>>) -> Json<Vec<v1::Agency>> {
+    Json(
+        state
+            .config
+            .agencies
+            .iter()
+            .map(|a| v1::Agency { id: a.id.clone(), name: a.name.clone(), category: a.category.clone(), zone: a.zone })
+            .collect(),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodQuery {
+    period: Option<String>,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+    lang: Option<String>,
+    category: Option<aduan_core::CategoryId>,
+}
+
+impl PeriodQuery {
+    fn lang(&self) -> Lang {
+        self.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default()
+    }
+}
+
+/// `period=2025`, `period=2025-03`, or `from=…&to=…`; the current year by default.
+fn period(query: &PeriodQuery, today: chrono::NaiveDate) -> AppResult<Period> {
+    let invalid = || {
+        field_error(
+            "period",
+            "invalid_period",
+            "Periode harus berupa tahun (2025), bulan (2025-03), atau from dan to (YYYY-MM-DD)",
+            "The period must be a year (2025), a month (2025-03), or from and to dates (YYYY-MM-DD)",
+        )
+    };
+    match (&query.period, query.from, query.to) {
+        (Some(p), None, None) => {
+            let parsed = match p.split_once('-') {
+                None => p.parse::<i32>().ok().filter(|y| (1900..=9999).contains(y)).map(Period::year),
+                Some((y, m)) => match (y.parse::<i32>(), m.parse::<u32>()) {
+                    (Ok(y), Ok(m)) if (1900..=9999).contains(&y) => Period::month(y, m),
+                    _ => None,
+                },
+            };
+            parsed.ok_or_else(invalid)
+        }
+        (None, Some(from), Some(to)) => Period::new(from, to).map_err(|e| field_errors(vec![e])),
+        (None, None, None) => Ok(Period::year(today.year())),
+        _ => Err(invalid()),
+    }
+}
+
+async fn histories_lifecycles<S: Store>(state: &AppState<S>, agency: Option<&AgencyId>) -> AppResult<Vec<Lifecycle>> {
+    let histories = state.store.histories(agency).await?;
+    let mut out = Vec::with_capacity(histories.len());
+    for (ticket, events) in histories {
+        match aduan_core::lifecycle::fold(&events) {
+            Ok(c) => out.push(c),
+            Err(e) => tracing::error!(%ticket, error = %e, "stored history does not fold; left out of statistics"),
+        }
+    }
+    Ok(out)
+}
+
+async fn stats_of<S: Store>(state: &AppState<S>, agency: &AgencyId, period: Period) -> AppResult<Stats> {
+    let config = &state.config;
+    let ctx = StatsContext { policy: &config.sla, calendar: &config.calendar, period, now: (state.now)() };
+    let mut builder = StatsBuilder::new(ctx, config.zone_of(agency));
+    for c in histories_lifecycles(state, Some(agency)).await? {
+        builder.push(&c).map_err(aduan_core::Error::from)?;
+    }
+    Ok(builder.finish())
+}
+
+fn known<'c>(config: &'c Config, agency: &str) -> AppResult<&'c crate::config::AgencyConfig> {
+    AgencyId::new(agency).ok().and_then(|id| config.agency(&id)).ok_or_else(AppError::agency_not_found)
+}
+
+async fn agency_stats<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(agency): Path<String>,
+    QueryParams(query): QueryParams<PeriodQuery>,
+) -> AppResult<Json<StatsView>> {
+    let agency = known(&state.config, &agency)?;
+    let today = agency.zone.local_date((state.now)());
+    let stats = stats_of(&state, &agency.id, period(&query, today)?).await?;
+    Ok(Json(StatsView::new(&stats, &state.config.sla)))
+}
+
+async fn badge_of<S: Store>(state: &AppState<S>, agency: &str, query: &PeriodQuery) -> AppResult<Badge> {
+    let agency = known(&state.config, agency)?;
+    let today = agency.zone.local_date((state.now)());
+    let stats = stats_of(state, &agency.id, period(query, today)?).await?;
+    Ok(Badge::new(agency.id.clone(), &agency.name, &stats, &state.config.sla))
+}
+
+fn cached(mut response: Response) -> Response {
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
+    response
+}
+
+async fn badge_json<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(agency): Path<String>,
+    QueryParams(query): QueryParams<PeriodQuery>,
+) -> AppResult<Response> {
+    Ok(cached(Json(badge_of(&state, &agency, &query).await?).into_response()))
+}
+
+async fn badge_file<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(file): Path<String>,
+    QueryParams(query): QueryParams<PeriodQuery>,
+) -> AppResult<Response> {
+    if let Some(agency) = file.strip_suffix(".svg") {
+        let badge = badge_of(&state, agency, &query).await?;
+        let svg = crate::badge::svg(&badge, query.lang());
+        let response = ([(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")], svg).into_response();
+        return Ok(cached(response));
+    }
+    if let Some(agency) = file.strip_suffix(".json") {
+        let badge = badge_of(&state, agency, &query).await?;
+        return Ok(cached(Json(badge.shields(query.lang())).into_response()));
+    }
+    Err(AppError::agency_not_found())
+}
+
+async fn leaderboard<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(award_id): Path<String>,
+    QueryParams(query): QueryParams<PeriodQuery>,
+) -> AppResult<Json<LeaderboardView>> {
+    let config = &state.config;
+    let definition = config.awards.iter().find(|a| a.id == award_id).ok_or_else(|| {
+        AppError::new(StatusCode::NOT_FOUND, "award.not_found", "Penghargaan tidak ditemukan", "Award not found")
+    })?;
+    let now = (state.now)();
+    let period = period(&query, config.default_zone.local_date(now))?;
+    let ctx = StatsContext { policy: &config.sla, calendar: &config.calendar, period, now };
+    let zones = config.agencies.iter().map(|a| (a.id.clone(), a.zone)).collect();
+    let mut all = StatsByAgency::new(ctx, zones, config.default_zone);
+    for c in histories_lifecycles(&state, None).await? {
+        all.push(&c).map_err(aduan_core::Error::from)?;
+    }
+    let mut by_agency = all.finish().agencies;
+    let entrants: Vec<Entrant> = config
+        .agencies
+        .iter()
+        .filter(|a| query.category.as_ref().is_none_or(|c| *c == a.category))
+        .map(|a| {
+            let stats = by_agency.remove(&a.id).unwrap_or_else(|| StatsBuilder::new(ctx, a.zone).finish());
+            Entrant { id: a.id.clone(), name: a.name.clone(), category: a.category.clone(), metrics: stats.award_metrics() }
+        })
+        .collect();
+    let board = award::score(definition, &entrants).map_err(aduan_core::Error::from)?;
+    Ok(Json(LeaderboardView::new(definition, &board, period)))
+}
+
+/// One pass of the automatic closing: appends `auto_closed` to every
+/// followed-up complaint whose window has passed. Safe to run on several
+/// instances at once: a complaint another instance closed first is a version
+/// conflict, skipped.
+///
+/// # Errors
+/// A database failure; a complaint that cannot be closed is logged and skipped.
+pub async fn auto_close_once<S: Store>(state: &AppState<S>) -> anyhow::Result<usize> {
+    let now = (state.now)();
+    let mut closed = 0;
+    for (ticket, version) in state.store.due_for_auto_close(now).await? {
+        let Some(record) = state.store.load(&ticket, NOTHING).await? else { continue };
+        let mut derived = derive::derive(&state.config, &record.events, now)?;
+        if derived.lifecycle.version() != version {
+            continue;
+        }
+        let event = Event { at: now.max(derived.lifecycle.last_event_at()), actor: Actor::System, action: Action::AutoClosed };
+        let ctx = SlaContext { policy: &state.config.sla, calendar: &state.config.calendar, zone: derived.zone };
+        if let Err(e) = apply_checked(&mut derived.lifecycle, &event, &ctx) {
+            tracing::warn!(%ticket, error = %e, "auto-close refused");
+            continue;
+        }
+        let derived = derive::measure(&state.config, derived.lifecycle, now)?;
+        match state.store.append(&ticket, version, &event, &derive::read_model(&derived)).await {
+            Ok(()) => closed += 1,
+            Err(StoreError::Conflict { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(closed)
+}

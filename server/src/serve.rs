@@ -1,0 +1,198 @@
+//! Running the server: open the store the database URL names, migrate, load
+//! officers, start the automatic-closing task, and serve until SIGINT or
+//! SIGTERM, finishing requests in flight.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context;
+use tokio::sync::watch;
+
+use crate::app::{AppState, auto_close_once, router};
+use crate::config::Config;
+use crate::store::postgres::PgStore;
+use crate::store::sqlite::SqliteStore;
+use crate::store::{OfficerRecord, Store};
+
+/// Which backend a database URL selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// `sqlite:` URLs.
+    Sqlite,
+    /// `postgres:` and `postgresql:` URLs.
+    Postgres,
+}
+
+/// The backend of a database URL.
+///
+/// # Errors
+/// Any other scheme.
+pub fn backend(url: &str) -> anyhow::Result<Backend> {
+    if url.starts_with("sqlite:") {
+        Ok(Backend::Sqlite)
+    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        Ok(Backend::Postgres)
+    } else {
+        anyhow::bail!("database_url must start with sqlite: or postgres:, not {url:?}")
+    }
+}
+
+/// Opens and migrates the store of `config`, then runs `f` with it.
+///
+/// # Errors
+/// Opening or migrating the database, or whatever `f` returns.
+pub async fn with_store<F, R>(config: &Config, f: F) -> anyhow::Result<R>
+where
+    F: AsyncStoreFn<R>,
+{
+    match backend(&config.database_url)? {
+        Backend::Sqlite => {
+            std::fs::create_dir_all(&config.data_dir)
+                .with_context(|| format!("cannot create data directory {}", config.data_dir.display()))?;
+            let store = SqliteStore::connect(&config.database_url).await.context("cannot open SQLite")?;
+            store.migrate().await.context("cannot migrate SQLite")?;
+            f.call(store).await
+        }
+        Backend::Postgres => {
+            let store = PgStore::connect(&config.database_url).await.context("cannot connect to PostgreSQL")?;
+            store.migrate().await.context("cannot migrate PostgreSQL")?;
+            f.call(store).await
+        }
+    }
+}
+
+/// A function over any store (Rust has no generic closures).
+pub trait AsyncStoreFn<R> {
+    /// Runs with the opened store.
+    fn call<S: Store>(self, store: S) -> impl std::future::Future<Output = anyhow::Result<R>> + Send;
+}
+
+/// The officers of the configuration as the store keeps them.
+#[must_use]
+pub fn officers(config: &Config) -> Vec<OfficerRecord> {
+    config
+        .officers
+        .iter()
+        .map(|o| OfficerRecord {
+            id: o.id.clone(),
+            name: o.name.clone(),
+            agency: o.agency.clone(),
+            token_hash: o.token_sha256.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// The key that derives access secrets from idempotency keys: read from
+/// `secret.key` in the data directory, created on first run.
+///
+/// Several instances (on PostgreSQL) must share this file's content.
+///
+/// # Errors
+/// The file cannot be read or written.
+pub fn secret_key(data_dir: &Path) -> anyhow::Result<[u8; 32]> {
+    let path = data_dir.join("secret.key");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        let bytes = hex::decode(text.trim()).with_context(|| format!("{} is not hex", path.display()))?;
+        return bytes.try_into().map_err(|_| anyhow::anyhow!("{} must hold 32 bytes as hex", path.display()));
+    }
+    std::fs::create_dir_all(data_dir)?;
+    let mut key = [0u8; 32];
+    getrandom::fill(&mut key).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+    std::fs::write(&path, hex::encode(key)).with_context(|| format!("cannot write {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(key)
+}
+
+struct Serve {
+    config: Config,
+}
+
+impl AsyncStoreFn<()> for Serve {
+    async fn call<S: Store>(self, store: S) -> anyhow::Result<()> {
+        let config = self.config;
+        store.sync_officers(&officers(&config)).await.context("cannot store officers")?;
+        let key = secret_key(&config.data_dir)?;
+        let listen = config.listen;
+        let interval = Duration::from_secs(config.auto_close.interval_seconds.max(1));
+        let state = AppState::new(store, config, key);
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let auto_close = tokio::spawn(auto_close_loop(state.clone(), interval, stop_rx));
+        let listener =
+            tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
+        tracing::info!("listening on http://{}", listener.local_addr()?);
+        axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
+        let _ = stop_tx.send(true);
+        let _ = auto_close.await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+async fn auto_close_loop<S: Store>(state: AppState<S>, every: Duration, mut stop: watch::Receiver<bool>) {
+    loop {
+        match auto_close_once(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(closed = n, "closed followed-up complaints automatically"),
+            Err(e) => tracing::error!(error = ?e, "automatic closing failed"),
+        }
+        tokio::select! {
+            () = tokio::time::sleep(every) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// `aduan serve`.
+///
+/// # Errors
+/// Anything that stops the server from starting.
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let c = config.clone();
+    with_store(&c, Serve { config }).await
+}
+
+struct Migrate;
+
+impl AsyncStoreFn<()> for Migrate {
+    async fn call<S: Store>(self, _store: S) -> anyhow::Result<()> {
+        tracing::info!("migrations applied");
+        Ok(())
+    }
+}
+
+/// `aduan migrate`: applies migrations and exits.
+///
+/// # Errors
+/// Opening or migrating the database.
+pub async fn migrate(config: &Config) -> anyhow::Result<()> {
+    with_store(config, Migrate).await
+}
