@@ -476,7 +476,7 @@ impl std::error::Error for ConfigError {}
 
 /// The file as written; every table rejects unknown keys.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "the settings of the configuration file")]
 struct RawConfig {
     listen: Option<String>,
     data_dir: Option<PathBuf>,
@@ -498,7 +498,7 @@ struct RawConfig {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an agency table: id, name, category, zone, origins")]
 struct RawAgency {
     id: AgencyId,
     name: String,
@@ -513,7 +513,7 @@ struct RawAgency {
 /// about; reading the fields here lets the error point at the line. A unit
 /// test keeps the two field lists equal.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a [sla] table of working days")]
 struct RawSla {
     disposition: Option<WorkingDays>,
     follow_up: Option<WorkingDays>,
@@ -523,7 +523,7 @@ struct RawSla {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an officer table: id, name, agency, token_sha256")]
 struct RawOfficer {
     id: String,
     name: String,
@@ -532,7 +532,7 @@ struct RawOfficer {
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a [limits] table")]
 struct RawLimits {
     body_bytes: Option<usize>,
     submissions_per_minute: Option<u32>,
@@ -540,14 +540,14 @@ struct RawLimits {
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an [auto_close] table")]
 struct RawAutoClose {
     interval_seconds: Option<u64>,
 }
 
 /// `[calendar]` in its file form.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a [calendar] table")]
 struct RawCalendarFile {
     file: PathBuf,
 }
@@ -1018,7 +1018,7 @@ fn resolve_calendar(file: &FileContext<'_>) -> Result<Calendar, ConfigError> {
         return Ok(Calendar::indonesia());
     };
     let DeValue::Table(table) = value.get_ref() else {
-        return Err(file.error(&calendar_key, "must be a table: [calendar]"));
+        return Err(file.error(&calendar_key, "must be a [calendar] table"));
     };
     if table_get(table, "file").is_some() {
         if let Some((other, _)) = table.iter().find(|(k, _)| k.get_ref().as_ref() != "file") {
