@@ -742,8 +742,10 @@ fn table_get<'a, 't>(table: &'a DeTable<'t>, key: &str) -> Option<&'a Spanned<De
 // ---------------------------------------------------------------------------
 // Resolution.
 
-/// Reports errors at key paths of the file, or of the defaults when there
-/// is no file (where no key can be wrong).
+/// Reports errors at key paths of the file. Without a file every value is
+/// a default or from the environment (which reports its own errors), so the
+/// second arm only exists to keep the types simple; `defaults_without_a_file`
+/// in the tests shows the defaults are valid.
 struct Errors<'a, 't>(Option<&'a FileContext<'t>>);
 
 impl Errors<'_, '_> {
@@ -819,7 +821,7 @@ fn resolve(
         Some(file) => resolve_calendar(file)?,
         None => defaults.calendar,
     };
-    let sla = resolve_sla(raw.sla.unwrap_or_default(), &errors)?;
+    let sla = resolve_sla(&raw.sla.unwrap_or_default(), &errors)?;
     let awards = match raw.awards {
         Some(awards) => resolve_awards(awards, &errors)?,
         None => defaults.awards,
@@ -935,7 +937,10 @@ fn check_authority(scheme: &str, authority: &str) -> Result<(), String> {
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         let (addr, rest) = v6.split_once(']').ok_or("an IPv6 address needs its closing ]")?;
         addr.parse::<Ipv6Addr>().map_err(|_| format!("[{addr}] is not an IPv6 address"))?;
-        let port = (!rest.is_empty()).then(|| rest.strip_prefix(':').unwrap_or(rest));
+        let port = match rest {
+            "" => None,
+            _ => Some(rest.strip_prefix(':').ok_or("only :port may follow an IPv6 address")?),
+        };
         (None, port)
     } else {
         match authority.rsplit_once(':') {
@@ -1064,7 +1069,7 @@ fn calendar_error_key(spec: &CalendarSpec, e: &CalendarError) -> KeyPath {
     }
 }
 
-fn resolve_sla(raw: RawSla, errors: &Errors<'_, '_>) -> Result<SlaPolicy, ConfigError> {
+fn resolve_sla(raw: &RawSla, errors: &Errors<'_, '_>) -> Result<SlaPolicy, ConfigError> {
     let d = SlaPolicy::default();
     let sla = SlaPolicy {
         disposition: raw.disposition.unwrap_or(d.disposition),
@@ -1207,7 +1212,7 @@ mod tests {
         let text = toml::to_string(&policy).unwrap();
         let raw: RawSla = toml::from_str(&text).unwrap();
         let errors = Errors(None);
-        assert_eq!(resolve_sla(raw, &errors).unwrap(), policy);
+        assert_eq!(resolve_sla(&raw, &errors).unwrap(), policy);
     }
 
     #[test]
@@ -1249,7 +1254,9 @@ mod tests {
             ("https://user@dinkes.go.id", Err("user names")),
             ("https://[::1", Err("closing ]")),
             ("https://[nope]", Err("not an IPv6 address")),
-            ("https://[::1]x", Err("not a port")),
+            ("https://[::1]x", Err("only :port may follow")),
+            ("https://[::1]8080", Err("only :port may follow")),
+            ("https://[::1]:", Err("not a port")),
         ];
         for (input, want) in cases {
             match (parse_origin(input), want) {
