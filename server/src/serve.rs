@@ -118,7 +118,7 @@ impl AsyncStoreFn<()> for Serve {
         store.sync_officers(&officers(&config)).await.context("cannot store officers")?;
         let key = secret_key(&config.data_dir)?;
         let listen = config.listen;
-        let interval = Duration::from_secs(config.auto_close.interval_seconds.max(1));
+        let interval = config.auto_close_interval.max(Duration::from_secs(1));
         let state = AppState::new(store, config, key);
         let (stop_tx, stop_rx) = watch::channel(false);
         let auto_close = tokio::spawn(auto_close_loop(state.clone(), interval, stop_rx));

@@ -1,0 +1,555 @@
+//! The HTTP API driven through the router with `oneshot` (no sockets), the
+//! same suite against SQLite and PostgreSQL.
+//!
+//! PostgreSQL tests use the server at 127.0.0.1:5432 (database `test`), each
+//! in its own schema, dropped afterwards. When it is unreachable they fail
+//! under CI and are skipped with a notice otherwise.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use aduan_server::app::{AppState, auto_close_once, router};
+use aduan_server::config::Config;
+use aduan_server::store::postgres::PgStore;
+use aduan_server::store::sqlite::SqliteStore;
+use aduan_server::store::{Store, sha256_hex};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{Request, StatusCode, header};
+use chrono::{DateTime, Duration, Utc};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+const KOORDINATOR: &str = "token-koordinator-kalsel";
+const DINKES: &str = "token-penghubung-dinkes";
+const DISDIK: &str = "token-penghubung-disdik";
+
+fn config_toml(per_minute: u32, burst: u32) -> String {
+    format!(
+        r#"
+default_zone = "WITA"
+
+[[agencies]]
+id = "dinkes"
+name = "Dinas Kesehatan Provinsi Kalimantan Selatan"
+category = "opd"
+origins = ["https://dinkes.kalselprov.go.id"]
+
+[[agencies]]
+id = "disdik"
+name = "Dinas Pendidikan dan Kebudayaan Provinsi Kalimantan Selatan"
+category = "opd"
+origins = []
+
+[[agencies]]
+id = "rsud-ulin"
+name = "RSUD Ulin Banjarmasin"
+category = "uptd"
+origins = []
+
+[[officers]]
+id = "koordinator"
+name = "Admin Koordinator Diskominfo"
+token_sha256 = "{k}"
+
+[[officers]]
+id = "penghubung-dinkes"
+name = "Admin Penghubung Dinkes"
+agency = "dinkes"
+token_sha256 = "{d}"
+
+[[officers]]
+id = "penghubung-disdik"
+name = "Admin Penghubung Disdik"
+agency = "disdik"
+token_sha256 = "{e}"
+
+[limits]
+body_bytes = 16384
+submissions_per_minute = {per_minute}
+submission_burst = {burst}
+"#,
+        k = sha256_hex(KOORDINATOR),
+        d = sha256_hex(DINKES),
+        e = sha256_hex(DISDIK),
+    )
+}
+
+fn config(per_minute: u32, burst: u32) -> Config {
+    let dir = std::env::temp_dir().join(format!("aduan-http-{}-{}", std::process::id(), unique()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("aduan.toml");
+    std::fs::write(&path, config_toml(per_minute, burst)).unwrap();
+    let data_dir = dir.join("data");
+    let data = data_dir.to_string_lossy().into_owned();
+    Config::load(Some(&path), &move |name| (name == "ADUAN_DATA_DIR").then(|| data.clone())).unwrap()
+}
+
+fn unique() -> u128 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    nanos * 1000 + u128::from(N.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The test's clock: Monday 3 March 2025, 10:00 WITA, moved by hand.
+#[derive(Clone)]
+struct TestClock(Arc<Mutex<DateTime<Utc>>>);
+
+impl TestClock {
+    fn new() -> Self {
+        Self(Arc::new(Mutex::new("2025-03-03T02:00:00Z".parse().unwrap())))
+    }
+    fn advance(&self, by: Duration) {
+        *self.0.lock().unwrap() += by;
+    }
+}
+
+struct Harness<S: Store> {
+    app: Router,
+    state: AppState<S>,
+    clock: TestClock,
+}
+
+async fn harness<S: Store>(store: S, config: Config) -> Harness<S> {
+    store.migrate().await.unwrap();
+    store.sync_officers(&aduan_server::serve::officers(&config)).await.unwrap();
+    let clock = TestClock::new();
+    let c = clock.clone();
+    let state = AppState::new(store, config, [7; 32]).with_clock(Arc::new(move || *c.0.lock().unwrap()));
+    Harness { app: router(state.clone()), state, clock }
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: Value,
+    text: String,
+}
+
+impl<S: Store> Harness<S> {
+    async fn send(&self, req: Request<Body>) -> Reply {
+        let response = self.app.clone().oneshot(req).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Reply { status, headers, body, text }
+    }
+
+    async fn submit_from(&self, key: &str, body: &Value, client: [u8; 4]) -> Reply {
+        let req = Request::post("/api/v1/complaints")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ORIGIN, "https://dinkes.kalselprov.go.id")
+            .header("idempotency-key", key)
+            .extension(ConnectInfo(SocketAddr::from((client, 40000))))
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.send(req).await
+    }
+
+    async fn submit(&self, key: &str, body: &Value) -> Reply {
+        self.submit_from(key, body, [10, 0, 0, 1]).await
+    }
+
+    async fn get(&self, path: &str, auth: Auth<'_>) -> Reply {
+        self.send(auth.apply(Request::get(path)).body(Body::empty()).unwrap()).await
+    }
+
+    async fn act(&self, ticket: &str, version: u64, action: Value, auth: Auth<'_>) -> Reply {
+        let req = auth
+            .apply(Request::post(format!("/api/v1/complaints/{ticket}/actions")))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json!({"version": version, "action": action}).to_string()))
+            .unwrap();
+        self.send(req).await
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Auth<'a> {
+    None,
+    Officer(&'a str),
+    Secret(&'a str),
+}
+
+impl Auth<'_> {
+    fn apply(self, b: axum::http::request::Builder) -> axum::http::request::Builder {
+        match self {
+            Auth::None => b,
+            Auth::Officer(token) => b.header(header::AUTHORIZATION, format!("Bearer {token}")),
+            Auth::Secret(secret) => b.header("x-access-secret", secret),
+        }
+    }
+}
+
+fn complaint(privacy: &str) -> Value {
+    json!({
+        "kind": "pengaduan",
+        "title": "Antrean obat di RSUD terlalu lama",
+        "description": "Antrean di apotek rawat jalan lebih dari tiga jam setiap pagi sejak awal bulan.",
+        "incident_date": "2025-03-01",
+        "location": "Banjarmasin",
+        "agency": "dinkes",
+        "privacy": privacy,
+        "reporter": {"name": "Siti Aminah", "email": "siti@example.id", "phone": "0812-3456-7890"}
+    })
+}
+
+// ----- The suite, written once ------------------------------------------------------
+
+async fn whole_lifecycle<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let r = h.submit("key-lifecycle-0001", &complaint("publik")).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let ticket = r.body["ticket"].as_str().unwrap().to_owned();
+    let secret = r.body["secret"].as_str().unwrap().to_owned();
+    assert_eq!(r.body["status"]["code"], "diterima");
+    // Due Thursday 10:00 WITA: three working days.
+    assert_eq!(r.body["verification_due_at"], "2025-03-06T02:00:00Z");
+
+    let steps: [(&str, Value, Auth<'_>, &str); 7] = [
+        ("verify", json!({"type": "verified", "privacy": null}), Auth::Officer(KOORDINATOR), "terverifikasi"),
+        ("dispose", json!({"type": "disposed", "to": "dinkes"}), Auth::Officer(KOORDINATOR), "didisposisikan"),
+        ("respond", json!({"type": "responded", "message": "Kami tinjau apotek besok pagi"}), Auth::Officer(DINKES), "ditanggapi"),
+        ("follow up", json!({"type": "followed_up", "message": "Loket apotek ditambah dua"}), Auth::Officer(DINKES), "ditindaklanjuti"),
+        ("add info", json!({"type": "info_added", "message": "Sekarang antrean satu jam"}), Auth::Secret(&secret), "ditindaklanjuti"),
+        ("confirm", json!({"type": "confirmed"}), Auth::Secret(&secret), "selesai"),
+        ("rate", json!({"type": "rated", "rating": 5}), Auth::Secret(&secret), "selesai"),
+    ];
+    for (version, (name, action, auth, status)) in (1u64..).zip(steps) {
+        h.clock.advance(Duration::hours(3));
+        let r = h.act(&ticket, version, action, auth).await;
+        assert_eq!(r.status, StatusCode::OK, "{name}: {}", r.text);
+        assert_eq!(r.body["status"]["code"], status, "{name}");
+        assert_eq!(r.body["version"], version + 1, "{name}");
+    }
+    let public = h.get(&format!("/api/v1/complaints/{ticket}"), Auth::None).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert_eq!(public.body["timeline"].as_array().unwrap().len(), 8);
+    assert!(public.body.get("description").is_none(), "content needs the secret");
+    assert_eq!(public.body["reporter_name"], "Siti Aminah", "a public report shows the name");
+    assert!(!public.text.contains("siti@example.id") && !public.text.contains("3456"), "contact never public");
+    let mine = h.get(&format!("/api/v1/complaints/{ticket}"), Auth::Secret(&secret)).await;
+    assert_eq!(mine.body["description"], complaint("publik")["description"]);
+    // The statistics the badge shows: answered after 21 hours of working time.
+    let stats = h.get("/api/v1/agencies/dinkes/stats?period=2025", Auth::None).await;
+    assert_eq!(stats.status, StatusCode::OK, "{}", stats.text);
+    assert_eq!(stats.body["total"], 1);
+    assert_eq!(stats.body["follow_up"]["share"], 1.0);
+}
+
+async fn idempotent_retry<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let first = h.submit("key-retry-00000001", &complaint("anonim")).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
+    let again = h.submit("key-retry-00000001", &complaint("anonim")).await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.text);
+    assert_eq!(again.body["ticket"], first.body["ticket"]);
+    assert_eq!(again.body["secret"], first.body["secret"]);
+    let inbox = h.get("/api/v1/inbox", Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(inbox.body["total"], 1, "{}", inbox.text);
+}
+
+async fn concurrent_submissions<S: Store>(store: S) {
+    let h = Arc::new(harness(store, config(6000, 6000)).await);
+    let tasks: Vec<_> = (0..100)
+        .map(|i| {
+            let h = Arc::clone(&h);
+            tokio::spawn(async move { h.submit(&format!("key-concurrent-{i:04}"), &complaint("publik")).await })
+        })
+        .collect();
+    let mut tickets = std::collections::BTreeSet::new();
+    for t in tasks {
+        let r = t.await.unwrap();
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        tickets.insert(r.body["ticket"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(tickets.len(), 100);
+    let inbox = h.get("/api/v1/inbox?limit=200", Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(inbox.body["total"], 100);
+}
+
+async fn dispose<S: Store>(h: &Harness<S>, ticket: &str) {
+    let r = h.act(ticket, 1, json!({"type": "verified", "privacy": null}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = h.act(ticket, 2, json!({"type": "disposed", "to": "dinkes"}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+}
+
+async fn privacy_rules<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    // Anonymous: identity reaches neither the agency nor the public.
+    let anon = h.submit("key-privacy-anon-1", &complaint("anonim")).await;
+    let anon_ticket = anon.body["ticket"].as_str().unwrap().to_owned();
+    dispose(&h, &anon_ticket).await;
+    for auth in [Auth::None, Auth::Officer(DINKES)] {
+        let r = h.get(&format!("/api/v1/complaints/{anon_ticket}"), auth).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(!r.text.contains("Siti") && !r.text.contains("siti@") && !r.text.contains("812"), "{}", r.text);
+    }
+    let coordinator = h.get(&format!("/api/v1/complaints/{anon_ticket}"), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(coordinator.body["reporter_name"], "Siti Aminah");
+    // Confidential: the public sees the status only.
+    let secret_report = h.submit("key-privacy-rahasia", &complaint("rahasia")).await;
+    let t = secret_report.body["ticket"].as_str().unwrap().to_owned();
+    let public = h.get(&format!("/api/v1/complaints/{t}"), Auth::None).await;
+    assert_eq!(public.body["status"]["code"], "diterima");
+    for hidden in ["title", "kind", "description", "reporter_name", "agency"] {
+        assert!(public.body.get(hidden).is_none(), "{hidden} in {}", public.text);
+    }
+    assert_eq!(public.body["timeline"], json!([]));
+    assert!(!public.text.contains("Antrean"));
+    // A wrong secret is refused, not treated as public.
+    let wrong = h.get(&format!("/api/v1/complaints/{t}"), Auth::Secret("2345-6789-ABCD-EFGH")).await;
+    assert_eq!((wrong.status, wrong.body["code"].as_str()), (StatusCode::FORBIDDEN, Some("secret.mismatch")));
+}
+
+async fn cross_agency_denied<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let r = h.submit("key-cross-agency-1", &complaint("publik")).await;
+    let ticket = r.body["ticket"].as_str().unwrap().to_owned();
+    dispose(&h, &ticket).await;
+    let read = h.get(&format!("/api/v1/complaints/{ticket}"), Auth::Officer(DISDIK)).await;
+    assert_eq!((read.status, read.body["code"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden.agency")));
+    let act = h.act(&ticket, 3, json!({"type": "responded", "message": "Bukan kami"}), Auth::Officer(DISDIK)).await;
+    assert_eq!(act.status, StatusCode::FORBIDDEN);
+    let inbox = h.get("/api/v1/inbox?agency=dinkes", Auth::Officer(DISDIK)).await;
+    assert_eq!(inbox.status, StatusCode::FORBIDDEN);
+    let own = h.get("/api/v1/inbox", Auth::Officer(DISDIK)).await;
+    assert_eq!(own.body["total"], 0, "{}", own.text);
+    let theirs = h.get("/api/v1/inbox", Auth::Officer(DINKES)).await;
+    assert_eq!(theirs.body["total"], 1);
+}
+
+async fn stale_version_conflict<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let r = h.submit("key-stale-version", &complaint("publik")).await;
+    let ticket = r.body["ticket"].as_str().unwrap().to_owned();
+    let ok = h.act(&ticket, 1, json!({"type": "verified", "privacy": null}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(ok.status, StatusCode::OK);
+    let stale = h.act(&ticket, 1, json!({"type": "archived", "reason": "spam", "note": ""}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!((stale.status, stale.body["code"].as_str()), (StatusCode::CONFLICT, Some("version.conflict")));
+    let refused = h.act(&ticket, 2, json!({"type": "confirmed"}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!((refused.status, refused.body["code"].as_str()), (StatusCode::FORBIDDEN, Some("transition.unauthorized")));
+    let wrong_state = h.act(&ticket, 2, json!({"type": "verified", "privacy": null}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!((wrong_state.status, wrong_state.body["code"].as_str()), (StatusCode::CONFLICT, Some("transition.not_allowed")));
+}
+
+async fn bad_input<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let problem = |r: &Reply| {
+        assert_eq!(r.headers[header::CONTENT_TYPE], "application/problem+json", "{}", r.text);
+        (r.status, r.body["code"].as_str().unwrap_or_default().to_owned())
+    };
+    // Validation: every field error, in both languages.
+    let mut bad = complaint("publik");
+    bad["title"] = json!("Obat");
+    bad["agency"] = json!("dinas-tidak-ada");
+    let r = h.submit("key-bad-input-0001", &bad).await;
+    assert_eq!(problem(&r), (StatusCode::UNPROCESSABLE_ENTITY, "validation".into()));
+    let fields: Vec<&str> = r.body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["title", "agency"]);
+    assert_eq!(r.body["errors"][0]["message"]["id"], "Judul minimal 10 karakter");
+    // Malformed JSON, naming the problem.
+    let req = Request::post("/api/v1/complaints")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ORIGIN, "https://dinkes.kalselprov.go.id")
+        .header("idempotency-key", "key-bad-input-0002")
+        .body(Body::from("{\"title\": "))
+        .unwrap();
+    let r = h.send(req).await;
+    assert_eq!(problem(&r), (StatusCode::BAD_REQUEST, "body.malformed".into()));
+    // Too large.
+    let mut huge = complaint("publik");
+    huge["description"] = json!("a".repeat(20_000));
+    let r = h.submit("key-bad-input-0003", &huge).await;
+    assert_eq!(problem(&r), (StatusCode::PAYLOAD_TOO_LARGE, "body.too_large".into()));
+    // No idempotency key.
+    let req = Request::post("/api/v1/complaints")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ORIGIN, "https://dinkes.kalselprov.go.id")
+        .body(Body::from(complaint("publik").to_string()))
+        .unwrap();
+    assert_eq!(problem(&h.send(req).await), (StatusCode::BAD_REQUEST, "idempotency_key.required".into()));
+    // Unknown and mistyped tickets.
+    let r = h.get("/api/v1/complaints/K7M-4QX-9RJ", Auth::None).await;
+    assert_eq!(problem(&r), (StatusCode::NOT_FOUND, "ticket.not_found".into()));
+    let r = h.get("/api/v1/complaints/K7M-4QX-9RK", Auth::None).await;
+    assert_eq!(problem(&r), (StatusCode::UNPROCESSABLE_ENTITY, "validation".into()));
+    assert_eq!(r.body["errors"][0]["code"], "ticket.check");
+    // Unknown agency and unknown route.
+    assert_eq!(problem(&h.get("/api/v1/agencies/tidak-ada/stats", Auth::None).await).0, StatusCode::NOT_FOUND);
+    assert_eq!(problem(&h.get("/api/v1/nothing", Auth::None).await).0, StatusCode::NOT_FOUND);
+    // A bad officer token.
+    let r = h.get("/api/v1/inbox", Auth::Officer("not-a-token")).await;
+    assert_eq!(problem(&r), (StatusCode::UNAUTHORIZED, "auth.invalid_token".into()));
+    // Nothing a client sends comes back unescaped.
+    let mut xss = complaint("publik");
+    xss["title"] = json!("<script>alert(1)</script> antrean");
+    let r = h.submit("key-bad-input-0004", &xss).await;
+    let t = r.body["ticket"].as_str().unwrap().to_owned();
+    let view = h.get(&format!("/api/v1/complaints/{t}"), Auth::None).await;
+    assert!(!view.text.contains("<script>"), "{}", view.text);
+    assert_eq!(view.body["title"], "<script>alert(1)</script> antrean");
+    assert_eq!(view.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+}
+
+async fn rate_limit_and_honeypot<S: Store>(store: S) {
+    let h = harness(store, config(6, 2)).await;
+    for i in 0..2 {
+        let r = h.submit_from(&format!("key-rate-limit-{i:03}"), &complaint("publik"), [10, 0, 0, 9]).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    }
+    let limited = h.submit_from("key-rate-limit-100", &complaint("publik"), [10, 0, 0, 9]).await;
+    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(limited.headers.contains_key(header::RETRY_AFTER));
+    // Another client is not slowed.
+    let other = h.submit_from("key-rate-limit-200", &complaint("publik"), [10, 0, 0, 10]).await;
+    assert_eq!(other.status, StatusCode::CREATED);
+    // A bot fills the honeypot: it is told all went well, and nothing is stored.
+    let mut bot = complaint("publik");
+    bot["website"] = json!("https://spam.example");
+    let r = h.submit_from("key-honeypot-0001", &bot, [10, 0, 0, 11]).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let t = r.body["ticket"].as_str().unwrap().to_owned();
+    assert_eq!(h.get(&format!("/api/v1/complaints/{t}"), Auth::None).await.status, StatusCode::NOT_FOUND);
+    let inbox = h.get("/api/v1/inbox", Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(inbox.body["total"], 3);
+}
+
+async fn auto_close_and_badges<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let r = h.submit("key-auto-close-01", &complaint("publik")).await;
+    let ticket = r.body["ticket"].as_str().unwrap().to_owned();
+    dispose(&h, &ticket).await;
+    let r = h.act(&ticket, 3, json!({"type": "followed_up", "message": "Sudah ditambah loket"}), Auth::Officer(DINKES)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(auto_close_once(&h.state).await.unwrap(), 0, "not yet due");
+    h.clock.advance(Duration::days(20));
+    assert_eq!(auto_close_once(&h.state).await.unwrap(), 1);
+    assert_eq!(auto_close_once(&h.state).await.unwrap(), 0, "idempotent");
+    let view = h.get(&format!("/api/v1/complaints/{ticket}"), Auth::None).await;
+    assert_eq!(view.body["status"]["code"], "selesai");
+
+    let svg = h.get("/badge/dinkes.svg?period=2025", Auth::None).await;
+    assert_eq!(svg.status, StatusCode::OK);
+    assert!(svg.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("image/svg+xml"));
+    assert!(svg.text.contains("<title>Dinas Kesehatan Provinsi Kalimantan Selatan menanggapi"), "{}", svg.text);
+    let shields = h.get("/badge/dinkes.json?period=2025&lang=en", Auth::None).await;
+    assert_eq!(shields.body["schemaVersion"], 1);
+    assert_eq!(shields.body["label"], "Complaint response");
+    let board = h.get("/api/v1/awards/pengelola-pengaduan/leaderboard?period=2025&category=opd", Auth::None).await;
+    assert_eq!(board.status, StatusCode::OK, "{}", board.text);
+    let unranked = board.body["categories"][0]["unranked"].as_array().unwrap();
+    assert_eq!(unranked.len(), 2, "fewer than 5 complaints: not ranked, with the reason");
+}
+
+// ----- Backends ----------------------------------------------------------------------
+
+async fn sqlite_store() -> SqliteStore {
+    let path = std::env::temp_dir().join(format!("aduan-http-{}.sqlite3", unique()));
+    SqliteStore::connect(&format!("sqlite://{}", path.display())).await.unwrap()
+}
+
+struct PgSchema {
+    store: PgStore,
+    schema: String,
+}
+
+const PG_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
+
+async fn pg_store() -> Option<PgSchema> {
+    let schema = format!("aduan_http_{}", unique());
+    let admin = match sqlx::PgPool::connect(PG_URL).await {
+        Ok(pool) => pool,
+        Err(e) if std::env::var_os("CI").is_none() => {
+            eprintln!("notice: PostgreSQL at {PG_URL} unreachable ({e}); skipping the PostgreSQL half");
+            return None;
+        }
+        Err(e) => panic!("PostgreSQL at {PG_URL} is required under CI: {e}"),
+    };
+    sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&admin).await.unwrap();
+    let store = PgStore::connect_with_schema(PG_URL, &schema).await.unwrap();
+    Some(PgSchema { store, schema })
+}
+
+impl PgSchema {
+    async fn drop(self) {
+        let admin = sqlx::PgPool::connect(PG_URL).await.unwrap();
+        sqlx::query(&format!("DROP SCHEMA {} CASCADE", self.schema)).execute(&admin).await.unwrap();
+    }
+}
+
+macro_rules! both {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::sqlite_store().await).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let Some(db) = super::pg_store().await else { return };
+                    super::$name(db.store.clone()).await;
+                    db.drop().await;
+                }
+            )*
+        }
+    };
+}
+
+both!(
+    whole_lifecycle,
+    idempotent_retry,
+    concurrent_submissions,
+    privacy_rules,
+    cross_agency_denied,
+    stale_version_conflict,
+    bad_input,
+    rate_limit_and_honeypot,
+    auto_close_and_badges,
+);
+
+#[tokio::test]
+async fn restart_with_the_same_sqlite_file_loses_nothing() {
+    let path = std::env::temp_dir().join(format!("aduan-restart-{}.sqlite3", unique()));
+    let url = format!("sqlite://{}", path.display());
+    let ticket = {
+        let h = harness(SqliteStore::connect(&url).await.unwrap(), config(600, 600)).await;
+        let r = h.submit("key-restart-00001", &complaint("publik")).await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        r.body["ticket"].as_str().unwrap().to_owned()
+    };
+    let h = harness(SqliteStore::connect(&url).await.unwrap(), config(600, 600)).await;
+    let r = h.get(&format!("/api/v1/complaints/{ticket}"), Auth::None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body["title"], "Antrean obat di RSUD terlalu lama");
+}
+
+#[tokio::test]
+async fn health_openapi_and_headers() {
+    let h = harness(sqlite_store().await, config(600, 600)).await;
+    let r = h.get("/healthz", Auth::None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.headers.contains_key("x-request-id"));
+    assert_eq!(r.headers["referrer-policy"], "no-referrer");
+    assert_eq!(h.get("/readyz", Auth::None).await.status, StatusCode::OK);
+    let doc = h.get("/api/v1/openapi.json", Auth::None).await;
+    assert_eq!(doc.body["openapi"], "3.0.3");
+    let paths = doc.body["paths"].as_object().unwrap();
+    for (path, method) in aduan_server::openapi::PATHS {
+        assert!(paths[*path].get(*method).is_some(), "{method} {path} undocumented");
+    }
+    assert_eq!(paths.len(), aduan_server::openapi::PATHS.len());
+    let agencies = h.get("/api/v1/agencies", Auth::None).await;
+    assert_eq!(agencies.body.as_array().unwrap().len(), 3);
+}
