@@ -886,6 +886,12 @@ impl Lifecycle {
         self.version
     }
 
+    /// The instant of the latest event.
+    #[must_use]
+    pub fn last_event_at(&self) -> DateTime<Utc> {
+        self.last_event_at
+    }
+
     /// Starts a history from its first event, which must be `received`.
     ///
     /// # Errors

@@ -18,14 +18,17 @@ use aduan_core::lifecycle::{Action, Actor, Event, Lifecycle, Status};
 use aduan_core::sla::{SlaContext, apply_checked};
 use aduan_core::stats::{Period, Stats, StatsBuilder, StatsByAgency, StatsContext};
 use aduan_core::visibility::{Audience, Visibility};
-use aduan_core::{AccessSecret, AgencyId, ComplaintKind, FieldError, Lang, Text, TicketNumber, ValidationErrors};
+use aduan_core::{
+    AccessSecret, AgencyId, ComplaintKind, FieldError, Lang, Text, TicketNumber, ValidationErrors,
+};
+use axum::Json as JsonIn;
+use axum::Router;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header, request::Parts};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::{DateTime, Datelike, Utc};
 use serde::Deserialize;
 use tower_http::cors::{Any, CorsLayer};
@@ -34,11 +37,11 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
-use crate::derive::{self, Derived};
-use crate::error::{AppError, AppResult};
+use crate::derive;
+use crate::error::{AppError, AppResult, SafeJson as Json};
 use crate::ratelimit::RateLimiter;
 use crate::store::{
-    ComplaintRecord, InboxFilter, OfficerRecord, Store, StoreError, SubmitOutcome, Submission, sha256_hex,
+    ComplaintRecord, InboxFilter, OfficerRecord, Store, StoreError, Submission, SubmitOutcome, sha256_hex,
 };
 
 /// The current instant, injectable so tests control time.
@@ -58,6 +61,12 @@ pub struct AppState<S> {
     pub secret_key: Arc<[u8; 32]>,
     /// Per-client submission limits.
     pub limiter: Arc<RateLimiter>,
+}
+
+impl<S> std::fmt::Debug for AppState<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState").field("config", &self.config.source).finish_non_exhaustive()
+    }
 }
 
 impl<S: Clone> Clone for AppState<S> {
@@ -102,7 +111,8 @@ const X_ADUAN_CHANNEL: &str = "x-aduan-channel";
 /// The whole application.
 pub fn router<S: Store>(state: AppState<S>) -> Router {
     let body_limit = state.config.limits.body_bytes;
-    let submit = post(submit::<S>).route_layer(middleware::from_fn_with_state(state.clone(), rate_limit::<S>));
+    let submit =
+        post(submit::<S>).route_layer(middleware::from_fn_with_state(state.clone(), rate_limit::<S>));
     let cors = CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
@@ -156,14 +166,14 @@ pub struct JsonBody<T>(pub T);
 
 impl<S, T> FromRequest<S> for JsonBody<T>
 where
-    Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    JsonIn<T>: FromRequest<S, Rejection = JsonRejection>,
     S: Send + Sync,
 {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(value)) => Ok(Self(value)),
+        match JsonIn::<T>::from_request(req, state).await {
+            Ok(JsonIn(value)) => Ok(Self(value)),
             Err(rejection) => Err(json_rejection(&rejection)),
         }
     }
@@ -246,7 +256,12 @@ fn field_errors(errors: Vec<FieldError>) -> AppError {
     }
 }
 
-fn field_error(field: &'static str, code: &'static str, id: impl Into<String>, en: impl Into<String>) -> AppError {
+fn field_error(
+    field: &'static str,
+    code: &'static str,
+    id: impl Into<String>,
+    en: impl Into<String>,
+) -> AppError {
     field_errors(vec![FieldError { field, code, message: Text::new(id, en) }])
 }
 
@@ -306,7 +321,9 @@ fn forbidden_agency() -> AppError {
 fn access(credentials: &Credentials, minimal: &ComplaintRecord) -> AppResult<Access> {
     let privacy = minimal.read_model.privacy;
     match credentials {
-        Credentials::None => Ok(Access { visibility: Visibility::of(privacy, Audience::Public), actor: None }),
+        Credentials::None => {
+            Ok(Access { visibility: Visibility::of(privacy, Audience::Public), actor: None })
+        }
         Credentials::Officer(officer) => {
             let actor = officer_actor(officer);
             let audience = Audience::of(&actor, minimal.read_model.agency.as_ref());
@@ -327,7 +344,10 @@ fn access(credentials: &Credentials, minimal: &ComplaintRecord) -> AppResult<Acc
                     "The access secret does not match this ticket",
                 ));
             }
-            Ok(Access { visibility: Visibility::of(privacy, Audience::Reporter), actor: Some(Actor::Reporter) })
+            Ok(Access {
+                visibility: Visibility::of(privacy, Audience::Reporter),
+                actor: Some(Actor::Reporter),
+            })
         }
     }
 }
@@ -365,7 +385,12 @@ async fn openapi() -> Response {
 }
 
 async fn not_found() -> AppError {
-    AppError::new(StatusCode::NOT_FOUND, "not_found", "Alamat ini tidak ada", "There is nothing at this address")
+    AppError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "Alamat ini tidak ada",
+        "There is nothing at this address",
+    )
 }
 
 async fn method_not_allowed() -> AppError {
@@ -483,8 +508,8 @@ async fn submit<S: Store>(
     }
     let config = &state.config;
     let known: Vec<AgencyId> = config.agencies.iter().map(|a| a.id.clone()).collect();
-    let zone = AgencyId::new(body.complaint.agency.trim())
-        .map_or(config.default_zone, |a| config.zone_of(&a));
+    let zone =
+        AgencyId::new(body.complaint.agency.trim()).map_or(config.default_zone, |a| config.zone_of(&a));
     let ctx = ValidationContext { now, zone, known_agencies: Some(&known) };
     let complaint = body.complaint.validate(channel, &ctx).map_err(AppError::Validation)?;
     let received = Event {
@@ -533,7 +558,11 @@ async fn submit<S: Store>(
 }
 
 /// The answer to a retried submission: the same ticket and secret.
-async fn replay<S: Store>(state: &AppState<S>, ticket: TicketNumber, secret: &AccessSecret) -> AppResult<Response> {
+async fn replay<S: Store>(
+    state: &AppState<S>,
+    ticket: TicketNumber,
+    secret: &AccessSecret,
+) -> AppResult<Response> {
     let record = load_minimal(state, &ticket).await?;
     let now = (state.now)();
     let derived = derive::derive(&state.config, &record.events, now)?;
@@ -563,7 +592,8 @@ async fn show<S: Store>(
     let credentials = credentials(&state, &headers).await?;
     let minimal = load_minimal(&state, &ticket).await?;
     let access = access(&credentials, &minimal)?;
-    let record = state.store.load(&ticket, access.visibility).await?.ok_or_else(AppError::ticket_not_found)?;
+    let record =
+        state.store.load(&ticket, access.visibility).await?.ok_or_else(AppError::ticket_not_found)?;
     let derived = derive::derive(&state.config, &record.events, (state.now)())?;
     Ok(Json(derive::view(&record, &derived, access.visibility, access.actor.as_ref())))
 }
@@ -573,7 +603,9 @@ pub const MESSAGE_MAX: usize = 4_000;
 
 fn check_action_text(config: &Config, action: &Action) -> AppResult<()> {
     let text = match action {
-        Action::Rerouted { reason, .. } | Action::Held { reason } | Action::Disputed { reason } => Some(reason),
+        Action::Rerouted { reason, .. } | Action::Held { reason } | Action::Disputed { reason } => {
+            Some(reason)
+        }
         Action::Responded { message } | Action::FollowedUp { message } | Action::InfoAdded { message } => {
             Some(message)
         }
@@ -586,7 +618,10 @@ fn check_action_text(config: &Config, action: &Action) -> AppResult<()> {
                 "action.message",
                 "too_long",
                 format!("Pesan harus {} karakter atau kurang", aduan_core::format::integer(4_000, Lang::Id)),
-                format!("The message must be {} characters or fewer", aduan_core::format::integer(4_000, Lang::En)),
+                format!(
+                    "The message must be {} characters or fewer",
+                    aduan_core::format::integer(4_000, Lang::En)
+                ),
             ));
         }
         if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
@@ -695,19 +730,21 @@ async fn inbox<S: Store>(
     };
     let statuses = match query.status.as_deref().filter(|s| !s.is_empty()) {
         None => Vec::new(),
-        Some(list) => list
-            .split(',')
-            .map(|code| {
-                serde_json::from_value::<Status>(serde_json::Value::String(code.trim().to_owned())).map_err(|_| {
-                    field_error(
-                        "status",
-                        "unknown_status",
-                        format!("Status {code} tidak dikenal"),
-                        format!("Unknown status {code}"),
-                    )
+        Some(list) => {
+            list.split(',')
+                .map(|code| {
+                    serde_json::from_value::<Status>(serde_json::Value::String(code.trim().to_owned()))
+                        .map_err(|_| {
+                            field_error(
+                                "status",
+                                "unknown_status",
+                                format!("Status {code} tidak dikenal"),
+                                format!("Unknown status {code}"),
+                            )
+                        })
                 })
-            })
-            .collect::<AppResult<_>>()?,
+                .collect::<AppResult<_>>()?
+        }
     };
     let now = (state.now)();
     let filter = InboxFilter {
@@ -764,7 +801,12 @@ async fn agencies<S: Store>(State(state): State<AppState<S>>) -> Json<Vec<v1::Ag
             .config
             .agencies
             .iter()
-            .map(|a| v1::Agency { id: a.id.clone(), name: a.name.clone(), category: a.category.clone(), zone: a.zone })
+            .map(|a| v1::Agency {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                category: a.category.clone(),
+                zone: a.zone,
+            })
             .collect(),
     )
 }
@@ -812,13 +854,18 @@ fn period(query: &PeriodQuery, today: chrono::NaiveDate) -> AppResult<Period> {
     }
 }
 
-async fn histories_lifecycles<S: Store>(state: &AppState<S>, agency: Option<&AgencyId>) -> AppResult<Vec<Lifecycle>> {
+async fn histories_lifecycles<S: Store>(
+    state: &AppState<S>,
+    agency: Option<&AgencyId>,
+) -> AppResult<Vec<Lifecycle>> {
     let histories = state.store.histories(agency).await?;
     let mut out = Vec::with_capacity(histories.len());
     for (ticket, events) in histories {
         match aduan_core::lifecycle::fold(&events) {
             Ok(c) => out.push(c),
-            Err(e) => tracing::error!(%ticket, error = %e, "stored history does not fold; left out of statistics"),
+            Err(e) => {
+                tracing::error!(%ticket, error = %e, "stored history does not fold; left out of statistics");
+            }
         }
     }
     Ok(out)
@@ -894,7 +941,12 @@ async fn leaderboard<S: Store>(
 ) -> AppResult<Json<LeaderboardView>> {
     let config = &state.config;
     let definition = config.awards.iter().find(|a| a.id == award_id).ok_or_else(|| {
-        AppError::new(StatusCode::NOT_FOUND, "award.not_found", "Penghargaan tidak ditemukan", "Award not found")
+        AppError::new(
+            StatusCode::NOT_FOUND,
+            "award.not_found",
+            "Penghargaan tidak ditemukan",
+            "Award not found",
+        )
     })?;
     let now = (state.now)();
     let period = period(&query, config.default_zone.local_date(now))?;
@@ -911,7 +963,12 @@ async fn leaderboard<S: Store>(
         .filter(|a| query.category.as_ref().is_none_or(|c| *c == a.category))
         .map(|a| {
             let stats = by_agency.remove(&a.id).unwrap_or_else(|| StatsBuilder::new(ctx, a.zone).finish());
-            Entrant { id: a.id.clone(), name: a.name.clone(), category: a.category.clone(), metrics: stats.award_metrics() }
+            Entrant {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                category: a.category.clone(),
+                metrics: stats.award_metrics(),
+            }
         })
         .collect();
     let board = award::score(definition, &entrants).map_err(aduan_core::Error::from)?;
@@ -934,8 +991,13 @@ pub async fn auto_close_once<S: Store>(state: &AppState<S>) -> anyhow::Result<us
         if derived.lifecycle.version() != version {
             continue;
         }
-        let event = Event { at: now.max(derived.lifecycle.last_event_at()), actor: Actor::System, action: Action::AutoClosed };
-        let ctx = SlaContext { policy: &state.config.sla, calendar: &state.config.calendar, zone: derived.zone };
+        let event = Event {
+            at: now.max(derived.lifecycle.last_event_at()),
+            actor: Actor::System,
+            action: Action::AutoClosed,
+        };
+        let ctx =
+            SlaContext { policy: &state.config.sla, calendar: &state.config.calendar, zone: derived.zone };
         if let Err(e) = apply_checked(&mut derived.lifecycle, &event, &ctx) {
             tracing::warn!(%ticket, error = %e, "auto-close refused");
             continue;

@@ -1,11 +1,11 @@
 //! What the server derives from a complaint's events with the core: its
 //! state, SLA clocks, read model and the views each viewer gets.
 
+use aduan_core::Zone;
 use aduan_core::api::v1::{ComplaintView, Deadline, TimelineEntry};
 use aduan_core::lifecycle::{Actor, Event, Lifecycle, fold};
 use aduan_core::sla::{ClockState, SlaContext, SlaReport, evaluate};
 use aduan_core::visibility::Visibility;
-use aduan_core::Zone;
 use chrono::{DateTime, Utc};
 
 use crate::config::Config;
@@ -72,7 +72,12 @@ pub fn read_model(d: &Derived) -> ReadModel {
 /// select it); this only decides what of the timeline to show: a report
 /// whose summary is hidden shows its status alone.
 #[must_use]
-pub fn view(record: &ComplaintRecord, d: &Derived, visibility: Visibility, actor: Option<&Actor>) -> ComplaintView {
+pub fn view(
+    record: &ComplaintRecord,
+    d: &Derived,
+    visibility: Visibility,
+    actor: Option<&Actor>,
+) -> ComplaintView {
     let c = &d.lifecycle;
     let summary = visibility.summary;
     ComplaintView {
@@ -94,7 +99,11 @@ pub fn view(record: &ComplaintRecord, d: &Derived, visibility: Visibility, actor
             Vec::new()
         },
         deadlines: if summary {
-            [Some(&d.sla.disposition), d.sla.follow_up.as_ref()].into_iter().flatten().map(Deadline::from).collect()
+            [Some(&d.sla.disposition), d.sla.follow_up.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(Deadline::from)
+                .collect()
         } else {
             Vec::new()
         },
@@ -103,4 +112,3 @@ pub fn view(record: &ComplaintRecord, d: &Derived, visibility: Visibility, actor
         version: c.version(),
     }
 }
-

@@ -157,7 +157,7 @@ impl IntoResponse for AppError {
                 )
             }
         };
-        let mut response = (status, axum::Json(problem)).into_response();
+        let mut response = (status, SafeJson(problem)).into_response();
         response
             .headers_mut()
             .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
@@ -165,6 +165,27 @@ impl IntoResponse for AppError {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
+    }
+}
+
+/// A JSON response with `<`, `>` and `&` written as `\u003c`, `\u003e` and
+/// `\u0026`: still the same JSON, but nothing a client sent can ever read as
+/// markup, even to a browser that sniffs content types.
+#[derive(Debug, Clone, Copy)]
+pub struct SafeJson<T>(pub T);
+
+impl<T: serde::Serialize> IntoResponse for SafeJson<T> {
+    fn into_response(self) -> Response {
+        match serde_json::to_string(&self.0) {
+            Ok(text) => {
+                // These characters only occur inside JSON strings, where the
+                // escapes mean the same.
+                let escaped = text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
+                ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], escaped)
+                    .into_response()
+            }
+            Err(e) => AppError::Internal(e.into()).into_response(),
+        }
     }
 }
 

@@ -61,7 +61,10 @@ pub fn document() -> Value {
     let mut stats_params = period_params();
     stats_params.as_array_mut().expect("array").insert(0, agency.clone());
     let mut badge_params = stats_params.clone();
-    badge_params.as_array_mut().expect("array").push(json!({"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["id", "en"]}}));
+    badge_params
+        .as_array_mut()
+        .expect("array")
+        .push(json!({"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["id", "en"]}}));
     let mut board_params = period_params();
     board_params.as_array_mut().expect("array").extend([
         json!({"name": "award", "in": "path", "required": true, "schema": {"type": "string"}}),

@@ -47,7 +47,9 @@ impl RateLimiter {
         let burst = f64::from(self.burst);
         let mut buckets = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if buckets.len() >= SWEEP_AT {
-            buckets.retain(|_, b| b.tokens + now.saturating_duration_since(b.updated).as_secs_f64() * rate < burst);
+            buckets.retain(|_, b| {
+                b.tokens + now.saturating_duration_since(b.updated).as_secs_f64() * rate < burst
+            });
         }
         let bucket = buckets.entry(client).or_insert(Bucket { tokens: burst, updated: now });
         let refill = now.saturating_duration_since(bucket.updated).as_secs_f64() * rate;

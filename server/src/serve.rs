@@ -55,7 +55,8 @@ where
             f.call(store).await
         }
         Backend::Postgres => {
-            let store = PgStore::connect(&config.database_url).await.context("cannot connect to PostgreSQL")?;
+            let store =
+                PgStore::connect(&config.database_url).await.context("cannot connect to PostgreSQL")?;
             store.migrate().await.context("cannot migrate PostgreSQL")?;
             f.call(store).await
         }
@@ -122,8 +123,9 @@ impl AsyncStoreFn<()> for Serve {
         let state = AppState::new(store, config, key);
         let (stop_tx, stop_rx) = watch::channel(false);
         let auto_close = tokio::spawn(auto_close_loop(state.clone(), interval, stop_rx));
-        let listener =
-            tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("cannot listen on {listen}"))?;
         tracing::info!("listening on http://{}", listener.local_addr()?);
         axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown_signal())

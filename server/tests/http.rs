@@ -5,6 +5,8 @@
 //! in its own schema, dropped afterwards. When it is unreachable they fail
 //! under CI and are skipped with a notice otherwise.
 
+#![allow(clippy::print_stderr)] // The skip notice is for whoever runs the tests.
+
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
@@ -213,10 +215,30 @@ async fn whole_lifecycle<S: Store>(store: S) {
 
     let steps: [(&str, Value, Auth<'_>, &str); 7] = [
         ("verify", json!({"type": "verified", "privacy": null}), Auth::Officer(KOORDINATOR), "terverifikasi"),
-        ("dispose", json!({"type": "disposed", "to": "dinkes"}), Auth::Officer(KOORDINATOR), "didisposisikan"),
-        ("respond", json!({"type": "responded", "message": "Kami tinjau apotek besok pagi"}), Auth::Officer(DINKES), "ditanggapi"),
-        ("follow up", json!({"type": "followed_up", "message": "Loket apotek ditambah dua"}), Auth::Officer(DINKES), "ditindaklanjuti"),
-        ("add info", json!({"type": "info_added", "message": "Sekarang antrean satu jam"}), Auth::Secret(&secret), "ditindaklanjuti"),
+        (
+            "dispose",
+            json!({"type": "disposed", "to": "dinkes"}),
+            Auth::Officer(KOORDINATOR),
+            "didisposisikan",
+        ),
+        (
+            "respond",
+            json!({"type": "responded", "message": "Kami tinjau apotek besok pagi"}),
+            Auth::Officer(DINKES),
+            "ditanggapi",
+        ),
+        (
+            "follow up",
+            json!({"type": "followed_up", "message": "Loket apotek ditambah dua"}),
+            Auth::Officer(DINKES),
+            "ditindaklanjuti",
+        ),
+        (
+            "add info",
+            json!({"type": "info_added", "message": "Sekarang antrean satu jam"}),
+            Auth::Secret(&secret),
+            "ditindaklanjuti",
+        ),
         ("confirm", json!({"type": "confirmed"}), Auth::Secret(&secret), "selesai"),
         ("rate", json!({"type": "rated", "rating": 5}), Auth::Secret(&secret), "selesai"),
     ];
@@ -232,7 +254,10 @@ async fn whole_lifecycle<S: Store>(store: S) {
     assert_eq!(public.body["timeline"].as_array().unwrap().len(), 8);
     assert!(public.body.get("description").is_none(), "content needs the secret");
     assert_eq!(public.body["reporter_name"], "Siti Aminah", "a public report shows the name");
-    assert!(!public.text.contains("siti@example.id") && !public.text.contains("3456"), "contact never public");
+    assert!(
+        !public.text.contains("siti@example.id") && !public.text.contains("3456"),
+        "contact never public"
+    );
     let mine = h.get(&format!("/api/v1/complaints/{ticket}"), Auth::Secret(&secret)).await;
     assert_eq!(mine.body["description"], complaint("publik")["description"]);
     // The statistics the badge shows: answered after 21 hours of working time.
@@ -259,7 +284,9 @@ async fn concurrent_submissions<S: Store>(store: S) {
     let tasks: Vec<_> = (0..100)
         .map(|i| {
             let h = Arc::clone(&h);
-            tokio::spawn(async move { h.submit(&format!("key-concurrent-{i:04}"), &complaint("publik")).await })
+            tokio::spawn(
+                async move { h.submit(&format!("key-concurrent-{i:04}"), &complaint("publik")).await },
+            )
         })
         .collect();
     let mut tickets = std::collections::BTreeSet::new();
@@ -289,7 +316,11 @@ async fn privacy_rules<S: Store>(store: S) {
     for auth in [Auth::None, Auth::Officer(DINKES)] {
         let r = h.get(&format!("/api/v1/complaints/{anon_ticket}"), auth).await;
         assert_eq!(r.status, StatusCode::OK);
-        assert!(!r.text.contains("Siti") && !r.text.contains("siti@") && !r.text.contains("812"), "{}", r.text);
+        assert!(
+            !r.text.contains("Siti") && !r.text.contains("siti@") && !r.text.contains("812"),
+            "{}",
+            r.text
+        );
     }
     let coordinator = h.get(&format!("/api/v1/complaints/{anon_ticket}"), Auth::Officer(KOORDINATOR)).await;
     assert_eq!(coordinator.body["reporter_name"], "Siti Aminah");
@@ -315,7 +346,8 @@ async fn cross_agency_denied<S: Store>(store: S) {
     dispose(&h, &ticket).await;
     let read = h.get(&format!("/api/v1/complaints/{ticket}"), Auth::Officer(DISDIK)).await;
     assert_eq!((read.status, read.body["code"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden.agency")));
-    let act = h.act(&ticket, 3, json!({"type": "responded", "message": "Bukan kami"}), Auth::Officer(DISDIK)).await;
+    let act =
+        h.act(&ticket, 3, json!({"type": "responded", "message": "Bukan kami"}), Auth::Officer(DISDIK)).await;
     assert_eq!(act.status, StatusCode::FORBIDDEN);
     let inbox = h.get("/api/v1/inbox?agency=dinkes", Auth::Officer(DISDIK)).await;
     assert_eq!(inbox.status, StatusCode::FORBIDDEN);
@@ -329,14 +361,29 @@ async fn stale_version_conflict<S: Store>(store: S) {
     let h = harness(store, config(600, 600)).await;
     let r = h.submit("key-stale-version", &complaint("publik")).await;
     let ticket = r.body["ticket"].as_str().unwrap().to_owned();
-    let ok = h.act(&ticket, 1, json!({"type": "verified", "privacy": null}), Auth::Officer(KOORDINATOR)).await;
+    let ok =
+        h.act(&ticket, 1, json!({"type": "verified", "privacy": null}), Auth::Officer(KOORDINATOR)).await;
     assert_eq!(ok.status, StatusCode::OK);
-    let stale = h.act(&ticket, 1, json!({"type": "archived", "reason": "spam", "note": ""}), Auth::Officer(KOORDINATOR)).await;
+    let stale = h
+        .act(
+            &ticket,
+            1,
+            json!({"type": "archived", "reason": "spam", "note": ""}),
+            Auth::Officer(KOORDINATOR),
+        )
+        .await;
     assert_eq!((stale.status, stale.body["code"].as_str()), (StatusCode::CONFLICT, Some("version.conflict")));
     let refused = h.act(&ticket, 2, json!({"type": "confirmed"}), Auth::Officer(KOORDINATOR)).await;
-    assert_eq!((refused.status, refused.body["code"].as_str()), (StatusCode::FORBIDDEN, Some("transition.unauthorized")));
-    let wrong_state = h.act(&ticket, 2, json!({"type": "verified", "privacy": null}), Auth::Officer(KOORDINATOR)).await;
-    assert_eq!((wrong_state.status, wrong_state.body["code"].as_str()), (StatusCode::CONFLICT, Some("transition.not_allowed")));
+    assert_eq!(
+        (refused.status, refused.body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("transition.unauthorized"))
+    );
+    let wrong_state =
+        h.act(&ticket, 2, json!({"type": "verified", "privacy": null}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(
+        (wrong_state.status, wrong_state.body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("transition.not_allowed"))
+    );
 }
 
 async fn bad_input<S: Store>(store: S) {
@@ -351,7 +398,8 @@ async fn bad_input<S: Store>(store: S) {
     bad["agency"] = json!("dinas-tidak-ada");
     let r = h.submit("key-bad-input-0001", &bad).await;
     assert_eq!(problem(&r), (StatusCode::UNPROCESSABLE_ENTITY, "validation".into()));
-    let fields: Vec<&str> = r.body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> =
+        r.body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["title", "agency"]);
     assert_eq!(r.body["errors"][0]["message"]["id"], "Judul minimal 10 karakter");
     // Malformed JSON, naming the problem.
@@ -382,7 +430,10 @@ async fn bad_input<S: Store>(store: S) {
     assert_eq!(problem(&r), (StatusCode::UNPROCESSABLE_ENTITY, "validation".into()));
     assert_eq!(r.body["errors"][0]["code"], "ticket.check");
     // Unknown agency and unknown route.
-    assert_eq!(problem(&h.get("/api/v1/agencies/tidak-ada/stats", Auth::None).await).0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        problem(&h.get("/api/v1/agencies/tidak-ada/stats", Auth::None).await).0,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(problem(&h.get("/api/v1/nothing", Auth::None).await).0, StatusCode::NOT_FOUND);
     // A bad officer token.
     let r = h.get("/api/v1/inbox", Auth::Officer("not-a-token")).await;
@@ -426,7 +477,14 @@ async fn auto_close_and_badges<S: Store>(store: S) {
     let r = h.submit("key-auto-close-01", &complaint("publik")).await;
     let ticket = r.body["ticket"].as_str().unwrap().to_owned();
     dispose(&h, &ticket).await;
-    let r = h.act(&ticket, 3, json!({"type": "followed_up", "message": "Sudah ditambah loket"}), Auth::Officer(DINKES)).await;
+    let r = h
+        .act(
+            &ticket,
+            3,
+            json!({"type": "followed_up", "message": "Sudah ditambah loket"}),
+            Auth::Officer(DINKES),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     assert_eq!(auto_close_once(&h.state).await.unwrap(), 0, "not yet due");
     h.clock.advance(Duration::days(20));
@@ -438,11 +496,16 @@ async fn auto_close_and_badges<S: Store>(store: S) {
     let svg = h.get("/badge/dinkes.svg?period=2025", Auth::None).await;
     assert_eq!(svg.status, StatusCode::OK);
     assert!(svg.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("image/svg+xml"));
-    assert!(svg.text.contains("<title>Dinas Kesehatan Provinsi Kalimantan Selatan menanggapi"), "{}", svg.text);
+    assert!(
+        svg.text.contains("<title>Dinas Kesehatan Provinsi Kalimantan Selatan menanggapi"),
+        "{}",
+        svg.text
+    );
     let shields = h.get("/badge/dinkes.json?period=2025&lang=en", Auth::None).await;
     assert_eq!(shields.body["schemaVersion"], 1);
     assert_eq!(shields.body["label"], "Complaint response");
-    let board = h.get("/api/v1/awards/pengelola-pengaduan/leaderboard?period=2025&category=opd", Auth::None).await;
+    let board =
+        h.get("/api/v1/awards/pengelola-pengaduan/leaderboard?period=2025&category=opd", Auth::None).await;
     assert_eq!(board.status, StatusCode::OK, "{}", board.text);
     let unranked = board.body["categories"][0]["unranked"].as_array().unwrap();
     assert_eq!(unranked.len(), 2, "fewer than 5 complaints: not ranked, with the reason");
