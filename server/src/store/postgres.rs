@@ -2,7 +2,7 @@
 //! instances against one database. Events are JSONB; a trigger refuses to
 //! change or remove them.
 //!
-//! The SQL it shares with SQLite lives in [`super::sqlite::common`]; only
+//! The SQL it shares with SQLite lives in `sqlite::common`; only
 //! transactions, the JSONB cast and `ILIKE` are written here.
 
 use std::str::FromStr;
@@ -27,6 +27,9 @@ const MAX_CONNECTIONS: u32 = 10;
 /// Stores an event's JSON as JSONB (a text parameter needs the cast).
 const INSERT_EVENT: &str =
     "INSERT INTO events (complaint_id, seq, at, event) VALUES ($1, $2, $3, CAST($4 AS JSONB))";
+
+/// Whether a ticket is taken.
+const FIND_TICKET: &str = "SELECT 1 FROM complaints WHERE ticket = $1";
 
 /// PostgreSQL's `LIKE` is case-sensitive; the inbox search is not.
 const LIKE: &str = "ILIKE";
@@ -111,10 +114,8 @@ impl PgStore {
         if let Some(ticket) = known {
             return Ok(SubmitOutcome::Replayed(common::ticket(&ticket)?));
         }
-        let taken = sqlx::query(common::FIND_TICKET)
-            .bind(submission.ticket.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
+        let taken =
+            sqlx::query(FIND_TICKET).bind(submission.ticket.as_str()).fetch_optional(&self.pool).await?;
         if taken.is_some() { Err(StoreError::TicketTaken) } else { Err(error.into()) }
     }
 }
@@ -232,7 +233,8 @@ impl Store for PgStore {
             .bind(row.read_model.version)
             .fetch_all(&self.pool)
             .await?;
-        let events = events.iter().map(common::event_of_row).collect::<Result<Vec<_>, _>>()?;
+        let events =
+            events.iter().map(|row| common::event(row.try_get("event")?)).collect::<Result<Vec<_>, _>>()?;
         row.into_record(events).map(Some)
     }
 
@@ -257,9 +259,10 @@ impl Store for PgStore {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(updated) = updated else {
-            let current = common::current_version(
-                sqlx::query(common::CURRENT_VERSION).bind(ticket.as_str()).fetch_optional(&mut *tx).await?,
-            )?;
+            let current: Option<i64> = sqlx::query_scalar(common::CURRENT_VERSION)
+                .bind(ticket.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
             return Err(common::not_updated(current, expected_version));
         };
         let id: i64 = updated.try_get(0)?;
@@ -287,9 +290,10 @@ impl Store for PgStore {
         .fetch_optional(&self.pool)
         .await?;
         if updated.is_none() {
-            let current = common::current_version(
-                sqlx::query(common::CURRENT_VERSION).bind(ticket.as_str()).fetch_optional(&self.pool).await?,
-            )?;
+            let current: Option<i64> = sqlx::query_scalar(common::CURRENT_VERSION)
+                .bind(ticket.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
             return Err(common::not_updated(current, version));
         }
         Ok(())
@@ -321,7 +325,7 @@ impl Store for PgStore {
             None => sqlx::query(common::HISTORIES).fetch_all(&self.pool).await?,
         };
         common::group_histories(
-            rows.iter().map(|row| Ok((row.try_get("ticket")?, common::event_of_row(row)?))),
+            rows.iter().map(|row| Ok((row.try_get("ticket")?, common::event(row.try_get("event")?)?))),
         )
     }
 

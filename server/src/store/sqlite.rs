@@ -5,7 +5,7 @@
 //!
 //! The schema is column for column the PostgreSQL one, and SQLite accepts
 //! PostgreSQL's `$1` placeholders, so the SQL and row decoding both
-//! backends share live here in [`common`]; only how a write transaction
+//! backends share live here in `common`; only how a write transaction
 //! begins, how an event's JSON is stored and how text is matched differ.
 
 use std::str::FromStr;
@@ -113,29 +113,6 @@ impl SqliteStore {
     async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
-
-    /// After a unique violation in `submit`: the same key committed first
-    /// (a replay), or the ticket was taken.
-    async fn explain_unique_violation(
-        &self,
-        submission: &Submission,
-        error: sqlx::Error,
-    ) -> Result<SubmitOutcome, StoreError> {
-        let known: Option<String> = sqlx::query(common::FIND_IDEMPOTENCY_KEY)
-            .bind(&submission.idempotency_key)
-            .fetch_optional(&self.pool)
-            .await?
-            .map(|row| row.try_get(0))
-            .transpose()?;
-        if let Some(ticket) = known {
-            return Ok(SubmitOutcome::Replayed(common::ticket(&ticket)?));
-        }
-        let taken = sqlx::query(common::FIND_TICKET)
-            .bind(submission.ticket.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
-        if taken.is_some() { Err(StoreError::TicketTaken) } else { Err(error.into()) }
-    }
 }
 
 /// Whether `url` names an in-memory database, which needs a pool that
@@ -191,12 +168,11 @@ impl Store for SqliteStore {
             common::bind(sqlx::query(common::INSERT_COMPLAINT), common::complaint_params(&submission))
                 .fetch_one(&mut *tx)
                 .await;
+        // Under the write lock the key cannot appear meanwhile, so the
+        // only unique column left to collide is the ticket.
         let id: i64 = match inserted {
             Ok(row) => row.try_get(0)?,
-            Err(e) if common::is_unique_violation(&e) => {
-                tx.rollback().await?;
-                return self.explain_unique_violation(&submission, e).await;
-            }
+            Err(e) if common::is_unique_violation(&e) => return Err(StoreError::TicketTaken),
             Err(e) => return Err(e.into()),
         };
         sqlx::query(INSERT_EVENT)
@@ -234,7 +210,8 @@ impl Store for SqliteStore {
             .bind(row.read_model.version)
             .fetch_all(&self.pool)
             .await?;
-        let events = events.iter().map(common::event_of_row).collect::<Result<Vec<_>, _>>()?;
+        let events =
+            events.iter().map(|row| common::event(row.try_get("event")?)).collect::<Result<Vec<_>, _>>()?;
         row.into_record(events).map(Some)
     }
 
@@ -258,9 +235,10 @@ impl Store for SqliteStore {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(updated) = updated else {
-            let current = common::current_version(
-                sqlx::query(common::CURRENT_VERSION).bind(ticket.as_str()).fetch_optional(&mut *tx).await?,
-            )?;
+            let current: Option<i64> = sqlx::query_scalar(common::CURRENT_VERSION)
+                .bind(ticket.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
             return Err(common::not_updated(current, expected_version));
         };
         let id: i64 = updated.try_get(0)?;
@@ -289,9 +267,10 @@ impl Store for SqliteStore {
         .fetch_optional(&mut *tx)
         .await?;
         if updated.is_none() {
-            let current = common::current_version(
-                sqlx::query(common::CURRENT_VERSION).bind(ticket.as_str()).fetch_optional(&mut *tx).await?,
-            )?;
+            let current: Option<i64> = sqlx::query_scalar(common::CURRENT_VERSION)
+                .bind(ticket.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
             return Err(common::not_updated(current, version));
         }
         tx.commit().await?;
@@ -324,7 +303,7 @@ impl Store for SqliteStore {
             None => sqlx::query(common::HISTORIES).fetch_all(&self.pool).await?,
         };
         common::group_histories(
-            rows.iter().map(|row| Ok((row.try_get("ticket")?, common::event_of_row(row)?))),
+            rows.iter().map(|row| Ok((row.try_get("ticket")?, common::event(row.try_get("event")?)?))),
         )
     }
 
@@ -349,7 +328,7 @@ pub(super) mod common {
     use chrono::{DateTime, NaiveDate, Utc};
     use serde::de::DeserializeOwned;
     use sqlx::query::Query;
-    use sqlx::{Database, Encode, FromRow, Row, Type};
+    use sqlx::{Database, Encode, FromRow, Type};
 
     use super::super::{
         AgencyId, ComplaintRecord, InboxFilter, InboxPage, OfficerRecord, ReadModel, StoreError, Submission,
@@ -423,9 +402,6 @@ pub(super) mod common {
     pub(in super::super) const FIND_IDEMPOTENCY_KEY: &str = "SELECT c.ticket FROM idempotency_keys k \
          JOIN complaints c ON c.id = k.complaint_id WHERE k.key = $1";
 
-    /// Whether a ticket is taken.
-    pub(in super::super) const FIND_TICKET: &str = "SELECT 1 FROM complaints WHERE ticket = $1";
-
     /// Inserts a complaint with its first read model; returns its id.
     pub(in super::super) const INSERT_COMPLAINT: &str = "INSERT INTO complaints (\
          ticket, secret_hash, requested_agency, origin, channel, kind, title, description, \
@@ -462,7 +438,9 @@ pub(super) mod common {
             Param::Text(reporter.and_then(|r| r.phone()).map(|p| p.as_str().to_owned())),
             int(millis(submission.received.at)),
         ];
-        params.extend(read_model_columns(&submission.read_model, i64::from(submission.read_model.version)));
+        // A new complaint is at version 1 whatever the caller's read model
+        // says: it has exactly one event.
+        params.extend(read_model_columns(&submission.read_model, 1));
         params
     }
 
@@ -511,15 +489,6 @@ pub(super) mod common {
 
     /// A complaint's current version.
     pub(in super::super) const CURRENT_VERSION: &str = "SELECT version FROM complaints WHERE ticket = $1";
-
-    /// Reads the row of [`CURRENT_VERSION`].
-    pub(in super::super) fn current_version<R: Row>(row: Option<R>) -> Result<Option<i64>, StoreError>
-    where
-        usize: sqlx::ColumnIndex<R>,
-        for<'r> i64: sqlx::Decode<'r, R::Database> + Type<R::Database>,
-    {
-        Ok(row.map(|row| row.try_get(0)).transpose()?)
-    }
 
     /// Why a conditional update changed nothing: the ticket is unknown
     /// (no current version) or another write moved the complaint on.
@@ -642,14 +611,9 @@ pub(super) mod common {
         }
     }
 
-    /// The event in the `event` column of a row.
-    pub(in super::super) fn event_of_row<R: Row>(row: &R) -> Result<Event, StoreError>
-    where
-        for<'a> &'a str: sqlx::ColumnIndex<R>,
-        for<'r> String: sqlx::Decode<'r, R::Database> + Type<R::Database>,
-    {
-        let json: String = row.try_get("event")?;
-        serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("event: {e}")))
+    /// An event as stored in an `event` column.
+    pub(in super::super) fn event(json: &str) -> Result<Event, StoreError> {
+        serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("event: {e}")))
     }
 
     // INBOX
