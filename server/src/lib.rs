@@ -7,7 +7,7 @@
 //! - [`config`]: the TOML configuration and its environment overrides;
 //! - [`store`]: the `Store` trait and its SQLite and PostgreSQL backends;
 //! - [`app`]: the router, handlers and middleware of `/api/v1`;
-//! - [`derive`]: state, clocks, read models and views derived with the core;
+//! - [`derive`](mod@derive): state, clocks, read models and views derived with the core;
 //! - [`error`]: the one `AppError`, mapped to problem documents;
 //! - [`badge`], [`openapi`], [`ratelimit`]: the SVG badge, the API document,
 //!   per-client limits;
