@@ -3,6 +3,7 @@
 //! `aduan serve` runs the server (with no config file, on built-in
 //! defaults: SQLite in `./data`, the Indonesian holiday calendar, the
 //! SP4N-LAPOR! deadlines); `aduan migrate` applies database migrations;
+//! `aduan rebuild` derives read models anew from the events;
 //! `aduan hash-token` prints the hash of an officer token for the config.
 
 use std::io::Read;
@@ -28,6 +29,9 @@ enum Command {
     Serve,
     /// Apply database migrations and exit.
     Migrate,
+    /// Derive every complaint's read model anew from its events (after a
+    /// change of SLA policy or holiday calendar).
+    Rebuild,
     /// Print the SHA-256 of an officer token read from standard input, for
     /// `token_sha256` in the configuration.
     HashToken,
@@ -81,6 +85,9 @@ fn main() -> ExitCode {
         match cli.command {
             Command::Serve => aduan_server::serve::serve(config).await,
             Command::Migrate => aduan_server::serve::migrate(&config).await,
+            Command::Rebuild => aduan_server::serve::rebuild(config).await.map(|n| {
+                tracing::info!(complaints = n, "read models rebuilt from events");
+            }),
             Command::HashToken => unreachable!("handled above"),
         }
     });

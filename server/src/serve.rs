@@ -198,3 +198,31 @@ impl AsyncStoreFn<()> for Migrate {
 pub async fn migrate(config: &Config) -> anyhow::Result<()> {
     with_store(config, Migrate).await
 }
+
+struct Rebuild {
+    config: Config,
+}
+
+impl AsyncStoreFn<usize> for Rebuild {
+    async fn call<S: Store>(self, store: S) -> anyhow::Result<usize> {
+        let now = chrono::Utc::now();
+        let mut rebuilt = 0;
+        for (ticket, events) in store.histories(None).await? {
+            let derived = crate::derive::derive(&self.config, &events, now)
+                .with_context(|| format!("complaint {ticket}"))?;
+            store.rebuild_read_model(&ticket, &crate::derive::read_model(&derived)).await?;
+            rebuilt += 1;
+        }
+        Ok(rebuilt)
+    }
+}
+
+/// `aduan rebuild`: derives every complaint's read model anew from its
+/// events (after a change of SLA policy or holiday calendar).
+///
+/// # Errors
+/// Opening the database, or a history that no longer folds.
+pub async fn rebuild(config: Config) -> anyhow::Result<usize> {
+    let c = config.clone();
+    with_store(&c, Rebuild { config }).await
+}
