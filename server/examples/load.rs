@@ -50,7 +50,12 @@ fn body(i: usize) -> String {
 }
 
 /// Sends one keep-alive HTTP/1.1 request and reads the response's status.
-async fn post(stream: &mut BufReader<TcpStream>, addr: SocketAddr, key: &str, body: &str) -> anyhow::Result<u16> {
+async fn post(
+    stream: &mut BufReader<TcpStream>,
+    addr: SocketAddr,
+    key: &str,
+    body: &str,
+) -> anyhow::Result<u16> {
     let request = format!(
         "POST /api/v1/complaints HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nOrigin: https://dinkes.kalselprov.go.id\r\nIdempotency-Key: {key}\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
@@ -154,7 +159,10 @@ async fn main() -> anyhow::Result<()> {
     }
     let rate = requests as f64 / elapsed.as_secs_f64();
     let plain = plain_commits(&dir, requests.min(2000)).await?;
-    println!("submissions: {requests} over {connections} connections in {:.2} s, all stored", elapsed.as_secs_f64());
+    println!(
+        "submissions: {requests} over {connections} connections in {:.2} s, all stored",
+        elapsed.as_secs_f64()
+    );
     println!("durable acknowledged submissions: {rate:.0}/s");
     println!(
         "latency: p50 {:.2} ms, p99 {:.2} ms",
