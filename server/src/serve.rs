@@ -3,7 +3,6 @@
 //! SIGTERM, finishing requests in flight.
 
 use std::net::SocketAddr;
-use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -84,29 +83,15 @@ pub fn officers(config: &Config) -> Vec<OfficerRecord> {
         .collect()
 }
 
-/// The key that derives access secrets from idempotency keys: read from
-/// `secret.key` in the data directory, created on first run.
-///
-/// Several instances (on PostgreSQL) must share this file's content.
+/// The deployment's key that derives access secrets from idempotency keys,
+/// kept in the database so that every instance shares it.
 ///
 /// # Errors
-/// The file cannot be read or written.
-pub fn secret_key(data_dir: &Path) -> anyhow::Result<[u8; 32]> {
-    let path = data_dir.join("secret.key");
-    if let Ok(text) = std::fs::read_to_string(&path) {
-        let bytes = hex::decode(text.trim()).with_context(|| format!("{} is not hex", path.display()))?;
-        return bytes.try_into().map_err(|_| anyhow::anyhow!("{} must hold 32 bytes as hex", path.display()));
-    }
-    std::fs::create_dir_all(data_dir)?;
-    let mut key = [0u8; 32];
-    getrandom::fill(&mut key).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-    std::fs::write(&path, hex::encode(key)).with_context(|| format!("cannot write {}", path.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(key)
+/// No randomness, or the database fails.
+pub async fn secret_key<S: Store>(store: &S) -> anyhow::Result<[u8; 32]> {
+    let mut fresh = [0u8; 32];
+    getrandom::fill(&mut fresh).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+    Ok(store.server_key(fresh).await?)
 }
 
 struct Serve {
@@ -117,7 +102,7 @@ impl AsyncStoreFn<()> for Serve {
     async fn call<S: Store>(self, store: S) -> anyhow::Result<()> {
         let config = self.config;
         store.sync_officers(&officers(&config)).await.context("cannot store officers")?;
-        let key = secret_key(&config.data_dir)?;
+        let key = secret_key(&store).await?;
         let listen = config.listen;
         let interval = config.auto_close_interval.max(Duration::from_secs(1));
         let state = AppState::new(store, config, key);

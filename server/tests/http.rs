@@ -511,6 +511,14 @@ async fn auto_close_and_badges<S: Store>(store: S) {
     assert_eq!(unranked.len(), 2, "fewer than 5 complaints: not ranked, with the reason");
 }
 
+async fn one_key_for_every_instance<S: Store>(store: S) {
+    store.migrate().await.unwrap();
+    let first = store.server_key([1; 32]).await.unwrap();
+    assert_eq!(first, [1; 32]);
+    // A second instance draws another key but gets the stored one.
+    assert_eq!(store.server_key([2; 32]).await.unwrap(), [1; 32]);
+}
+
 // ----- Backends ----------------------------------------------------------------------
 
 async fn sqlite_store() -> SqliteStore {
@@ -580,6 +588,7 @@ both!(
     bad_input,
     rate_limit_and_honeypot,
     auto_close_and_badges,
+    one_key_for_every_instance,
 );
 
 #[tokio::test]

@@ -270,6 +270,11 @@ pub trait Store: Clone + Send + Sync + 'static {
         agency: Option<&AgencyId>,
     ) -> impl Future<Output = Result<Vec<(TicketNumber, Vec<Event>)>, StoreError>> + Send;
 
+    /// The deployment's secret key: `fresh` is stored if no key is stored
+    /// yet, and the stored key is returned, so every instance on one
+    /// database uses the same key.
+    fn server_key(&self, fresh: [u8; 32]) -> impl Future<Output = Result<[u8; 32], StoreError>> + Send;
+
     /// Tickets and versions of followed-up complaints whose automatic
     /// closing is due at `now`.
     fn due_for_auto_close(
@@ -283,4 +288,18 @@ pub trait Store: Clone + Send + Sync + 'static {
 pub fn sha256_hex(text: &str) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(text.as_bytes()))
+}
+
+/// The SQL of [`Store::server_key`], the same for both backends.
+pub(crate) const INSERT_SERVER_KEY: &str =
+    "INSERT INTO settings (name, value) VALUES ('secret_key', $1) ON CONFLICT (name) DO NOTHING";
+/// Reads the stored key.
+pub(crate) const SELECT_SERVER_KEY: &str = "SELECT value FROM settings WHERE name = 'secret_key'";
+
+/// Decodes a stored key.
+pub(crate) fn decode_key(hex_text: &str) -> Result<[u8; 32], StoreError> {
+    hex::decode(hex_text)
+        .ok()
+        .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+        .ok_or_else(|| StoreError::Corrupt("the stored secret key is not 32 bytes of hex".to_owned()))
 }

@@ -145,6 +145,12 @@ impl Store for PgStore {
         Ok(())
     }
 
+    async fn server_key(&self, fresh: [u8; 32]) -> Result<[u8; 32], StoreError> {
+        sqlx::query(super::INSERT_SERVER_KEY).bind(hex::encode(fresh)).execute(&self.pool).await?;
+        let stored: String = sqlx::query_scalar(super::SELECT_SERVER_KEY).fetch_one(&self.pool).await?;
+        super::decode_key(&stored)
+    }
+
     async fn sync_officers(&self, officers: &[OfficerRecord]) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(common::DELETE_OFFICERS).execute(&mut *tx).await?;
