@@ -138,7 +138,7 @@ async fn main() -> anyhow::Result<()> {
                     break;
                 }
                 let t = Instant::now();
-                let status = post(&mut stream, addr, &format!("load-{n:08}"), &body(n)).await?;
+                let status = post(&mut stream, addr, &format!("load-benchmark-{n:08}"), &body(n)).await?;
                 if status != 201 {
                     bail!("submission {n} answered {status}");
                 }

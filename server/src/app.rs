@@ -415,15 +415,17 @@ async fn rate_limit<S: Store>(State(state): State<AppState<S>>, req: Request, ne
 
 fn idempotency_key(headers: &HeaderMap) -> AppResult<String> {
     let key = headers.get(IDEMPOTENCY_KEY).and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or_default();
-    let valid = (8..=200).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic());
+    // At least 16 characters: a key is the only thing tying a retry to its
+    // first try, so it must not be guessable (a UUID has 36).
+    let valid = (16..=200).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic());
     if valid {
         Ok(key.to_owned())
     } else {
         Err(AppError::new(
             StatusCode::BAD_REQUEST,
             "idempotency_key.required",
-            "Sertakan header Idempotency-Key: 8 sampai 200 karakter ASCII yang terlihat, unik untuk setiap pengaduan",
-            "Send an Idempotency-Key header: 8 to 200 visible ASCII characters, unique to each complaint",
+            "Sertakan header Idempotency-Key: 16 sampai 200 karakter ASCII acak yang terlihat (misalnya UUID), unik untuk setiap pengaduan",
+            "Send an Idempotency-Key header: 16 to 200 random visible ASCII characters (a UUID, say), unique to each complaint",
         ))
     }
 }
@@ -496,9 +498,13 @@ async fn submit<S: Store>(
         // A bot filled the field people never see: answer as if stored, store nothing.
         tracing::info!("honeypot field filled; submission discarded");
         let ticket = TicketNumber::from_entropy(random_u64()?);
+        // A random secret, never the one derived from the key: a bot must
+        // learn nothing about anyone else's submission.
+        let mut entropy = [0u8; 16];
+        getrandom::fill(&mut entropy).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
         let submitted = Submitted {
             ticket,
-            secret: secret.expose().to_owned(),
+            secret: AccessSecret::from_entropy(entropy).expose().to_owned(),
             status: Status::Diterima.into(),
             received_at: now,
             agency: AgencyId::new(body.complaint.agency.trim()).unwrap_or_else(|_| fallback_agency()),
@@ -549,7 +555,7 @@ async fn submit<S: Store>(
                 };
                 return Ok((StatusCode::CREATED, Json(submitted)).into_response());
             }
-            Ok(SubmitOutcome::Replayed(ticket)) => return replay(&state, ticket, &secret).await,
+            Ok(SubmitOutcome::Replayed(ticket)) => return replay(&state, ticket, &secret, &complaint).await,
             Err(StoreError::TicketTaken) => {}
             Err(e) => return Err(e.into()),
         }
@@ -557,13 +563,51 @@ async fn submit<S: Store>(
     Err(AppError::Internal(anyhow::anyhow!("eight ticket numbers in a row were taken")))
 }
 
-/// The answer to a retried submission: the same ticket and secret.
+const EVERYTHING: Visibility = Visibility { summary: true, content: true, identity: true, contact: true };
+
+/// Whether a stored complaint is the one `complaint` describes: a retry
+/// sends the same complaint again, field for field after validation.
+fn same_submission(record: &ComplaintRecord, complaint: &aduan_core::NewComplaint) -> bool {
+    let origin = match complaint.channel() {
+        Channel::WebWidget { origin } => Some(origin.as_str()),
+        _ => None,
+    };
+    let privacy = record.events.first().map(|e| match &e.action {
+        Action::Received { privacy, .. } => Some(*privacy),
+        _ => None,
+    });
+    let reporter = complaint.reporter();
+    record.kind == Some(complaint.kind())
+        && record.requested_agency == *complaint.agency()
+        && privacy == Some(Some(complaint.privacy()))
+        && record.title.as_deref() == Some(complaint.title().as_str())
+        && record.description.as_deref() == Some(complaint.description().as_str())
+        && record.incident_date == complaint.incident_date()
+        && record.location.as_deref() == complaint.location().and_then(|l| l.text())
+        && record.origin.as_deref() == origin
+        && record.reporter_name.as_deref() == reporter.map(|r| r.name())
+        && record.reporter_email.as_deref() == reporter.and_then(|r| r.email()).map(|e| e.as_str())
+        && record.reporter_phone.as_deref() == reporter.and_then(|r| r.phone()).map(|p| p.as_str())
+}
+
+/// The answer to a retried submission: the same ticket and secret, but only
+/// for the same complaint; a key reused for another complaint is refused,
+/// or the key alone would hand out someone else's secret.
 async fn replay<S: Store>(
     state: &AppState<S>,
     ticket: TicketNumber,
     secret: &AccessSecret,
+    complaint: &aduan_core::NewComplaint,
 ) -> AppResult<Response> {
-    let record = load_minimal(state, &ticket).await?;
+    let record = state.store.load(&ticket, EVERYTHING).await?.ok_or_else(AppError::ticket_not_found)?;
+    if !same_submission(&record, complaint) {
+        return Err(AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency_key.reused",
+            "Idempotency-Key ini sudah dipakai untuk pengaduan lain. Buat kunci baru untuk setiap pengaduan",
+            "This Idempotency-Key was already used for another complaint. Make a new key for each complaint",
+        ));
+    }
     let now = (state.now)();
     let derived = derive::derive(&state.config, &record.events, now)?;
     let submitted = Submitted {

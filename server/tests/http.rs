@@ -275,6 +275,23 @@ async fn idempotent_retry<S: Store>(store: S) {
     assert_eq!(again.status, StatusCode::OK, "{}", again.text);
     assert_eq!(again.body["ticket"], first.body["ticket"]);
     assert_eq!(again.body["secret"], first.body["secret"]);
+    // The same key with another complaint must not hand out the first
+    // reporter's ticket and secret.
+    let mut other = complaint("publik");
+    other["reporter"]["name"] = json!("Orang Lain");
+    let reused = h.submit_from("key-retry-00000001", &other, [10, 9, 9, 9]).await;
+    assert_eq!(reused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reused.text);
+    assert_eq!(reused.body["code"], "idempotency_key.reused");
+    assert!(!reused.text.contains(first.body["secret"].as_str().unwrap()));
+    // Nor may a bot reusing it through the honeypot.
+    let mut bot = complaint("anonim");
+    bot["website"] = json!("x");
+    let trap = h.submit_from("key-retry-00000001", &bot, [10, 9, 9, 8]).await;
+    assert_ne!(trap.body["secret"], first.body["secret"]);
+    assert_ne!(trap.body["ticket"], first.body["ticket"]);
+    // Short keys are refused.
+    let short = h.submit("short-key", &complaint("publik")).await;
+    assert_eq!(short.body["code"], "idempotency_key.required");
     let inbox = h.get("/api/v1/inbox", Auth::Officer(KOORDINATOR)).await;
     assert_eq!(inbox.body["total"], 1, "{}", inbox.text);
 }
