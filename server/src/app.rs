@@ -14,7 +14,7 @@ use aduan_core::api::v1::{
 };
 use aduan_core::award::{self, Entrant};
 use aduan_core::complaint::{Channel, ValidationContext, character_count};
-use aduan_core::lifecycle::{Action, Actor, Event, Lifecycle, Status};
+use aduan_core::lifecycle::{Action, ActionKind, Actor, Event, Lifecycle, Status};
 use aduan_core::sla::{SlaContext, apply_checked};
 use aduan_core::stats::{Period, Stats, StatsBuilder, StatsByAgency, StatsContext};
 use aduan_core::visibility::{Audience, Visibility};
@@ -132,7 +132,10 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/complaints", submit)
         .route("/api/v1/complaints/{ticket}", get(show::<S>))
-        .route("/api/v1/complaints/{ticket}/actions", post(act::<S>))
+        .route(
+            "/api/v1/complaints/{ticket}/actions",
+            post(act::<S>).route_layer(middleware::from_fn_with_state(state.clone(), rate_limit::<S>)),
+        )
         .route("/api/v1/inbox", get(inbox::<S>))
         .route("/api/v1/agencies", get(agencies::<S>))
         .route("/api/v1/agencies/{agency}/stats", get(agency_stats::<S>))
@@ -142,6 +145,16 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
+        // A slow client may not hold a connection and a request forever.
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(std::time::Duration::from_secs(15)))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            std::time::Duration::from_secs(30),
+        ))
+        // Complaint views carry content only the reporter or an officer may
+        // see: nothing is cached unless a handler says otherwise (badges,
+        // the API document).
+        .layer(static_header(header::CACHE_CONTROL, "no-store"))
         .layer(static_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(static_header(header::REFERRER_POLICY, "no-referrer"))
         .layer(static_header(header::X_FRAME_OPTIONS, "DENY"))
@@ -205,6 +218,28 @@ fn json_rejection(rejection: &JsonRejection) -> AppError {
             format!("Isi permintaan bukan JSON yang benar: {detail}"),
             format!("The request body is not valid JSON for this request: {detail}"),
         ),
+    }
+}
+
+/// A path segment whose rejection (say, invalid UTF-8) is a problem document.
+#[derive(Debug)]
+pub struct PathParam(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathParam {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Path::<String>::from_request_parts(parts, state).await {
+            Ok(Path(value)) => Ok(Self(value)),
+            Err(rejection) => Err(AppError::Problem {
+                status: StatusCode::BAD_REQUEST,
+                code: "path.malformed",
+                message: Text::new(
+                    format!("Alamat tidak benar: {}", rejection.body_text()),
+                    format!("The address is not valid: {}", rejection.body_text()),
+                ),
+            }),
+        }
     }
 }
 
@@ -404,8 +439,11 @@ async fn method_not_allowed() -> AppError {
 
 // ----- Submitting -------------------------------------------------------------
 
+/// Limits what anyone can send without an officer's token: submissions and
+/// reporters' actions. Officers are not limited here (they are few and
+/// known, and enter walk-in complaints in bursts).
 async fn rate_limit<S: Store>(State(state): State<AppState<S>>, req: Request, next: Next) -> Response {
-    if req.method() == Method::POST {
+    if req.method() == Method::POST && !req.headers().contains_key(header::AUTHORIZATION) {
         if let Err(wait) = state.limiter.check(client_ip(&req), Instant::now()) {
             return AppError::RateLimited(wait.as_secs().max(1)).into_response();
         }
@@ -447,12 +485,21 @@ fn random_u64() -> anyhow::Result<u64> {
     Ok(u64::from_le_bytes(bytes))
 }
 
-/// The channel: an officer may say which channel they are entering a
-/// complaint from; anyone else submits through a web page, whose origin is
-/// recorded.
+/// The channel: the admin koordinator may say which channel they are
+/// entering a complaint from; anyone else submits through a web page,
+/// whose origin is recorded.
 fn channel(credentials: &Credentials, headers: &HeaderMap) -> AppResult<(Channel, Actor)> {
     if let Credentials::Officer(officer) = credentials {
         let named = headers.get(X_ADUAN_CHANNEL).and_then(|v| v.to_str().ok());
+        if named.is_some() && officer.agency.is_some() {
+            // Complaints are received by the coordinator, who routes them.
+            return Err(AppError::new(
+                StatusCode::FORBIDDEN,
+                "channel.koordinator_only",
+                "Hanya admin koordinator yang dapat mencatat pengaduan dari saluran lain",
+                "Only the coordinating admin can record complaints from other channels",
+            ));
+        }
         let channel = match named {
             Some("lapor") => Some(Channel::Lapor),
             Some("sms_1708") => Some(Channel::Sms1708),
@@ -551,7 +598,7 @@ async fn submit<S: Store>(
                     status: Status::Diterima.into(),
                     received_at: now,
                     agency: complaint.agency().clone(),
-                    verification_due_at: derived.sla.disposition.due_at,
+                    verification_due_at: derived.sla.and_then(|r| r.disposition.due_at),
                 };
                 return Ok((StatusCode::CREATED, Json(submitted)).into_response());
             }
@@ -616,7 +663,7 @@ async fn replay<S: Store>(
         status: derived.lifecycle.status().into(),
         received_at: record.received_at,
         agency: record.requested_agency.clone(),
-        verification_due_at: derived.sla.disposition.due_at,
+        verification_due_at: derived.sla.and_then(|r| r.disposition.due_at),
     };
     Ok((StatusCode::OK, Json(submitted)).into_response())
 }
@@ -629,17 +676,38 @@ fn fallback_agency() -> AgencyId {
 
 async fn show<S: Store>(
     State(state): State<AppState<S>>,
-    Path(ticket): Path<String>,
+    PathParam(ticket): PathParam,
     headers: HeaderMap,
 ) -> AppResult<Json<v1::ComplaintView>> {
     let ticket = parse_ticket(&ticket)?;
     let credentials = credentials(&state, &headers).await?;
-    let minimal = load_minimal(&state, &ticket).await?;
-    let access = access(&credentials, &minimal)?;
-    let record =
-        state.store.load(&ticket, access.visibility).await?.ok_or_else(AppError::ticket_not_found)?;
+    let (record, access) = load_for(&state, &ticket, &credentials).await?;
     let derived = derive::derive(&state.config, &record.events, (state.now)())?;
     Ok(Json(derive::view(&record, &derived, access.visibility, access.actor.as_ref())))
+}
+
+/// Loads a complaint with exactly what `credentials` may see. Access is
+/// decided on a first, minimal read; if the privacy or the assignment
+/// changed before the second read, it is decided again on what was read,
+/// so a view never shows more than the rules allow at that moment.
+async fn load_for<S: Store>(
+    state: &AppState<S>,
+    ticket: &TicketNumber,
+    credentials: &Credentials,
+) -> AppResult<(ComplaintRecord, Access)> {
+    let mut basis = load_minimal(state, ticket).await?;
+    for _ in 0..3 {
+        let access = access(credentials, &basis)?;
+        let record =
+            state.store.load(ticket, access.visibility).await?.ok_or_else(AppError::ticket_not_found)?;
+        let same = record.read_model.privacy == basis.read_model.privacy
+            && record.read_model.agency == basis.read_model.agency;
+        if same {
+            return Ok((record, access));
+        }
+        basis = record;
+    }
+    Err(AppError::stale(basis.read_model.version))
 }
 
 /// The longest message or reason an action may carry, in characters.
@@ -697,7 +765,7 @@ fn check_action_text(config: &Config, action: &Action) -> AppResult<()> {
 
 async fn act<S: Store>(
     State(state): State<AppState<S>>,
-    Path(ticket): Path<String>,
+    PathParam(ticket): PathParam,
     headers: HeaderMap,
     JsonBody(request): JsonBody<ActionRequest>,
 ) -> AppResult<Json<v1::ComplaintView>> {
@@ -724,9 +792,17 @@ async fn act<S: Store>(
     // Several instances' clocks may differ by a little: never date an
     // event before the history's latest one.
     let at = now.max(derived.lifecycle.last_event_at());
+    let kind = request.action.kind();
     let event = Event { at, actor: actor.clone(), action: request.action };
     let ctx = SlaContext { policy: &state.config.sla, calendar: &state.config.calendar, zone: derived.zone };
-    apply_checked(&mut derived.lifecycle, &event, &ctx)?;
+    match apply_checked(&mut derived.lifecycle, &event, &ctx) {
+        // Beyond the calendar the reporter's reply window cannot be
+        // measured: a dispute is let through, an automatic close is not.
+        Err(aduan_core::Error::Calendar(e)) if e.is_out_of_range() && kind != ActionKind::AutoClosed => {
+            derived.lifecycle.apply(&event).map_err(aduan_core::Error::from)?;
+        }
+        other => other?,
+    }
     let derived = derive::measure(&state.config, derived.lifecycle, now)?;
     let read_model = derive::read_model(&derived);
     state.store.append(&ticket, current, &event, &read_model).await?;
@@ -855,8 +931,9 @@ async fn agencies<S: Store>(State(state): State<AppState<S>>) -> Json<Vec<v1::Ag
     )
 }
 
+/// Unknown parameters are ignored here: badge images get cache-busting and
+/// tracking parameters added by the pages that embed them.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct PeriodQuery {
     period: Option<String>,
     from: Option<chrono::NaiveDate>,
@@ -931,7 +1008,7 @@ fn known<'c>(config: &'c Config, agency: &str) -> AppResult<&'c crate::config::A
 
 async fn agency_stats<S: Store>(
     State(state): State<AppState<S>>,
-    Path(agency): Path<String>,
+    PathParam(agency): PathParam,
     QueryParams(query): QueryParams<PeriodQuery>,
 ) -> AppResult<Json<StatsView>> {
     let agency = known(&state.config, &agency)?;
@@ -954,7 +1031,7 @@ fn cached(mut response: Response) -> Response {
 
 async fn badge_json<S: Store>(
     State(state): State<AppState<S>>,
-    Path(agency): Path<String>,
+    PathParam(agency): PathParam,
     QueryParams(query): QueryParams<PeriodQuery>,
 ) -> AppResult<Response> {
     Ok(cached(Json(badge_of(&state, &agency, &query).await?).into_response()))
@@ -962,7 +1039,7 @@ async fn badge_json<S: Store>(
 
 async fn badge_file<S: Store>(
     State(state): State<AppState<S>>,
-    Path(file): Path<String>,
+    PathParam(file): PathParam,
     QueryParams(query): QueryParams<PeriodQuery>,
 ) -> AppResult<Response> {
     if let Some(agency) = file.strip_suffix(".svg") {
@@ -980,7 +1057,7 @@ async fn badge_file<S: Store>(
 
 async fn leaderboard<S: Store>(
     State(state): State<AppState<S>>,
-    Path(award_id): Path<String>,
+    PathParam(award_id): PathParam,
     QueryParams(query): QueryParams<PeriodQuery>,
 ) -> AppResult<Json<LeaderboardView>> {
     let config = &state.config;
@@ -1030,28 +1107,41 @@ pub async fn auto_close_once<S: Store>(state: &AppState<S>) -> anyhow::Result<us
     let now = (state.now)();
     let mut closed = 0;
     for (ticket, version) in state.store.due_for_auto_close(now).await? {
-        let Some(record) = state.store.load(&ticket, NOTHING).await? else { continue };
-        let mut derived = derive::derive(&state.config, &record.events, now)?;
-        if derived.lifecycle.version() != version {
-            continue;
-        }
-        let event = Event {
-            at: now.max(derived.lifecycle.last_event_at()),
-            actor: Actor::System,
-            action: Action::AutoClosed,
-        };
-        let ctx =
-            SlaContext { policy: &state.config.sla, calendar: &state.config.calendar, zone: derived.zone };
-        if let Err(e) = apply_checked(&mut derived.lifecycle, &event, &ctx) {
-            tracing::warn!(%ticket, error = %e, "auto-close refused");
-            continue;
-        }
-        let derived = derive::measure(&state.config, derived.lifecycle, now)?;
-        match state.store.append(&ticket, version, &event, &derive::read_model(&derived)).await {
-            Ok(()) => closed += 1,
-            Err(StoreError::Conflict { .. }) => {}
-            Err(e) => return Err(e.into()),
+        match auto_close_one(state, ticket, version, now).await {
+            Ok(true) => closed += 1,
+            Ok(false) => {}
+            // One complaint that cannot be closed (say, outside the holiday
+            // calendar) must not hold up all the others.
+            Err(e) => tracing::warn!(%ticket, error = ?e, "automatic closing skipped"),
         }
     }
     Ok(closed)
+}
+
+/// Closes one complaint if it is still at `version` and due; `false` when
+/// another instance (or an event) got there first.
+async fn auto_close_one<S: Store>(
+    state: &AppState<S>,
+    ticket: TicketNumber,
+    version: u32,
+    now: DateTime<Utc>,
+) -> anyhow::Result<bool> {
+    let Some(record) = state.store.load(&ticket, NOTHING).await? else { return Ok(false) };
+    let mut derived = derive::derive(&state.config, &record.events, now)?;
+    if derived.lifecycle.version() != version {
+        return Ok(false);
+    }
+    let event = Event {
+        at: now.max(derived.lifecycle.last_event_at()),
+        actor: Actor::System,
+        action: Action::AutoClosed,
+    };
+    let ctx = SlaContext { policy: &state.config.sla, calendar: &state.config.calendar, zone: derived.zone };
+    apply_checked(&mut derived.lifecycle, &event, &ctx)?;
+    let derived = derive::measure(&state.config, derived.lifecycle, now)?;
+    match state.store.append(&ticket, version, &event, &derive::read_model(&derived)).await {
+        Ok(()) => Ok(true),
+        Err(StoreError::Conflict { .. }) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
 }

@@ -16,8 +16,10 @@ use crate::store::{ComplaintRecord, ReadModel};
 pub struct Derived {
     /// The folded state.
     pub lifecycle: Lifecycle,
-    /// The SLA clocks at `now`.
-    pub sla: SlaReport,
+    /// The SLA clocks at `now`; `None` when the holiday calendar does not
+    /// cover the instants involved (the complaint is still handled, its
+    /// deadlines are unknown until a newer calendar is loaded).
+    pub sla: Option<SlaReport>,
     /// The zone its dates are shown in.
     pub zone: Zone,
 }
@@ -44,7 +46,14 @@ pub fn derive(config: &Config, events: &[Event], now: DateTime<Utc>) -> anyhow::
 pub fn measure(config: &Config, lifecycle: Lifecycle, now: DateTime<Utc>) -> anyhow::Result<Derived> {
     let zone = zone_for(config, &lifecycle);
     let ctx = SlaContext { policy: &config.sla, calendar: &config.calendar, zone };
-    let sla = evaluate(&lifecycle, &ctx, now)?;
+    let sla = match evaluate(&lifecycle, &ctx, now) {
+        Ok(report) => Some(report),
+        Err(e) if e.is_out_of_range() => {
+            tracing::warn!(error = %e, "the holiday calendar does not cover this complaint: deadlines unknown; load a newer calendar");
+            None
+        }
+        Err(e) => return Err(e.into()),
+    };
     Ok(Derived { lifecycle, sla, zone })
 }
 
@@ -53,7 +62,8 @@ pub fn measure(config: &Config, lifecycle: Lifecycle, now: DateTime<Utc>) -> any
 pub fn read_model(d: &Derived) -> ReadModel {
     let c = &d.lifecycle;
     // A paused clock has no deadline while the complaint waits for its reporter.
-    let urgent = d.sla.most_urgent().filter(|clock| clock.state != ClockState::Paused);
+    let urgent =
+        d.sla.as_ref().and_then(SlaReport::most_urgent).filter(|clock| clock.state != ClockState::Paused);
     ReadModel {
         status: c.status(),
         agency: c.agency().cloned(),
@@ -61,7 +71,7 @@ pub fn read_model(d: &Derived) -> ReadModel {
         version: c.version(),
         due_at: urgent.and_then(|clock| clock.due_at),
         at_risk_at: urgent.and_then(|clock| clock.at_risk_at),
-        auto_close_at: d.sla.auto_close.and_then(|a| a.due_at),
+        auto_close_at: d.sla.and_then(|r| r.auto_close).and_then(|a| a.due_at),
         updated_at: c.last_event_at(),
     }
 }
@@ -99,15 +109,16 @@ pub fn view(
             Vec::new()
         },
         deadlines: if summary {
-            [Some(&d.sla.disposition), d.sla.follow_up.as_ref()]
-                .into_iter()
+            d.sla
+                .iter()
+                .flat_map(|r| [Some(&r.disposition), r.follow_up.as_ref()])
                 .flatten()
                 .map(Deadline::from)
                 .collect()
         } else {
             Vec::new()
         },
-        auto_close_at: d.sla.auto_close.and_then(|a| a.due_at).filter(|_| summary),
+        auto_close_at: d.sla.and_then(|r| r.auto_close).and_then(|a| a.due_at).filter(|_| summary),
         actions: actor.map(|a| c.allowed_actions(a)).unwrap_or_default(),
         version: c.version(),
     }

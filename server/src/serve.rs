@@ -103,6 +103,14 @@ impl AsyncStoreFn<()> for Serve {
         let config = self.config;
         store.sync_officers(&officers(&config)).await.context("cannot store officers")?;
         let key = secret_key(&store).await?;
+        let today = config.default_zone.local_date(chrono::Utc::now());
+        let last = config.calendar.last_date();
+        if (last - today).num_days() < 60 {
+            tracing::warn!(
+                "the holiday calendar ends on {last}: load the next year's libur nasional and cuti bersama \
+                 ([calendar] in the config) before then, or deadlines will be unknown"
+            );
+        }
         let listen = config.listen;
         let interval = config.auto_close_interval.max(Duration::from_secs(1));
         let state = AppState::new(store, config, key);
@@ -192,11 +200,34 @@ impl AsyncStoreFn<usize> for Rebuild {
     async fn call<S: Store>(self, store: S) -> anyhow::Result<usize> {
         let now = chrono::Utc::now();
         let mut rebuilt = 0;
+        let mut failed = 0;
         for (ticket, events) in store.histories(None).await? {
-            let derived = crate::derive::derive(&self.config, &events, now)
-                .with_context(|| format!("complaint {ticket}"))?;
-            store.rebuild_read_model(&ticket, &crate::derive::read_model(&derived)).await?;
-            rebuilt += 1;
+            let result = match crate::derive::derive(&self.config, &events, now) {
+                Ok(derived) => store
+                    .rebuild_read_model(&ticket, &crate::derive::read_model(&derived))
+                    .await
+                    .map_err(Into::into),
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(()) => rebuilt += 1,
+                // A complaint that moved on meanwhile already has a fresh read model.
+                Err(e)
+                    if matches!(
+                        e.downcast_ref::<crate::store::StoreError>(),
+                        Some(crate::store::StoreError::Conflict { .. })
+                    ) =>
+                {
+                    rebuilt += 1;
+                }
+                Err(e) => {
+                    failed += 1;
+                    tracing::error!(%ticket, error = ?e, "read model not rebuilt");
+                }
+            }
+        }
+        if failed > 0 {
+            anyhow::bail!("{failed} complaints could not be rebuilt (see the log); {rebuilt} were");
         }
         Ok(rebuilt)
     }

@@ -528,6 +528,61 @@ async fn auto_close_and_badges<S: Store>(store: S) {
     assert_eq!(unranked.len(), 2, "fewer than 5 complaints: not ranked, with the reason");
 }
 
+async fn beyond_the_calendar_and_other_edges<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    // The default calendar ends with 2026: a complaint of 2027 is still
+    // received, with its deadlines unknown rather than a 500.
+    *h.clock.0.lock().unwrap() = "2027-01-05T02:00:00Z".parse().unwrap();
+    let mut late = complaint("publik");
+    late["incident_date"] = json!("2027-01-04");
+    let r = h.submit("key-beyond-calendar-1", &late).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert!(r.body.get("verification_due_at").is_none());
+    let ticket = r.body["ticket"].as_str().unwrap().to_owned();
+    let view = h.get(&format!("/api/v1/complaints/{ticket}"), Auth::None).await;
+    assert_eq!((view.status, view.body["deadlines"].clone()), (StatusCode::OK, json!([])));
+    assert_eq!(view.headers[header::CACHE_CONTROL], "no-store");
+    let act =
+        h.act(&ticket, 1, json!({"type": "verified", "privacy": null}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(act.status, StatusCode::OK, "{}", act.text);
+    let act =
+        h.act(&ticket, 2, json!({"type": "disposed", "to": "dinkes"}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(act.status, StatusCode::OK, "{}", act.text);
+    // Statistics need the calendar: a clear 503, not a 500.
+    let stats = h.get("/api/v1/agencies/dinkes/stats?period=2027", Auth::None).await;
+    assert_eq!(stats.status, StatusCode::SERVICE_UNAVAILABLE, "{}", stats.text);
+    assert!(stats.body["code"].as_str().unwrap().starts_with("calendar."));
+    // A path that is not UTF-8 is a problem document too.
+    let bad = h.get("/api/v1/complaints/%FF%FE", Auth::None).await;
+    assert_eq!((bad.status, bad.body["code"].as_str()), (StatusCode::BAD_REQUEST, Some("path.malformed")));
+    // Embedding pages add their own parameters to badge URLs.
+    *h.clock.0.lock().unwrap() = "2025-06-01T02:00:00Z".parse().unwrap();
+    let badge = h.get("/badge/dinkes.svg?period=2025&v=2&utm_source=web", Auth::None).await;
+    assert_eq!(badge.status, StatusCode::OK, "{}", badge.text);
+    assert_eq!(badge.headers[header::CACHE_CONTROL], "public, max-age=300");
+    // Only the coordinator records complaints from other channels.
+    let req = Request::post("/api/v1/complaints")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::AUTHORIZATION, format!("Bearer {DINKES}"))
+        .header("x-aduan-channel", "walk_in")
+        .header("idempotency-key", "key-walk-in-by-agency")
+        .body(Body::from(complaint("publik").to_string()))
+        .unwrap();
+    assert_eq!(h.send(req).await.body["code"], "channel.koordinator_only");
+    let req = Request::post("/api/v1/complaints")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::AUTHORIZATION, format!("Bearer {KOORDINATOR}"))
+        .header("x-aduan-channel", "sms_1708")
+        .header("idempotency-key", "key-sms-by-koordinator")
+        .body(Body::from(complaint("publik").to_string()))
+        .unwrap();
+    let sms = h.send(req).await;
+    assert_eq!(sms.status, StatusCode::CREATED, "{}", sms.text);
+    let t = sms.body["ticket"].as_str().unwrap();
+    let view = h.get(&format!("/api/v1/complaints/{t}"), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(view.body["timeline"][0]["role"], "koordinator");
+}
+
 async fn one_key_for_every_instance<S: Store>(store: S) {
     store.migrate().await.unwrap();
     let first = store.server_key([1; 32]).await.unwrap();
@@ -606,6 +661,7 @@ both!(
     rate_limit_and_honeypot,
     auto_close_and_badges,
     one_key_for_every_instance,
+    beyond_the_calendar_and_other_edges,
 );
 
 #[tokio::test]

@@ -153,6 +153,9 @@ impl Store for PgStore {
 
     async fn sync_officers(&self, officers: &[OfficerRecord]) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
+        // Instances starting together would otherwise delete and insert the
+        // same officers at once and trip over each other's primary keys.
+        sqlx::query("LOCK TABLE officers IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
         sqlx::query(common::DELETE_OFFICERS).execute(&mut *tx).await?;
         for officer in officers {
             common::bind(sqlx::query(common::INSERT_OFFICER), common::officer_params(officer))
