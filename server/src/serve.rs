@@ -94,6 +94,9 @@ pub async fn secret_key<S: Store>(store: &S) -> anyhow::Result<[u8; 32]> {
     Ok(store.server_key(fresh).await?)
 }
 
+/// How long requests in flight may take to finish after SIGTERM.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
+
 struct Serve {
     config: Config,
 }
@@ -120,9 +123,22 @@ impl AsyncStoreFn<()> for Serve {
             .await
             .with_context(|| format!("cannot listen on {listen}"))?;
         tracing::info!("listening on http://{}", listener.local_addr()?);
-        axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        let (signalled_tx, mut signalled) = watch::channel(false);
+        let server = axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(async move {
+                shutdown_signal().await;
+                let _ = signalled_tx.send(true);
+            });
+        // Requests in flight get a grace period; a client that never
+        // finishes must not keep a deploy waiting forever.
+        let deadline = async move {
+            let _ = signalled.changed().await;
+            tokio::time::sleep(SHUTDOWN_GRACE).await;
+        };
+        tokio::select! {
+            result = std::future::IntoFuture::into_future(server) => result?,
+            () = deadline => tracing::warn!("requests still in flight after {SHUTDOWN_GRACE:?}: stopping anyway"),
+        }
         let _ = stop_tx.send(true);
         let _ = auto_close.await;
         tracing::info!("stopped");
