@@ -274,10 +274,27 @@ fn query_rejection(rejection: &QueryRejection) -> AppError {
     }
 }
 
-fn client_ip(req: &Request) -> IpAddr {
-    req.extensions()
+/// The client a request counts against: the connecting address, or, when
+/// that is a trusted reverse proxy, the rightmost `X-Forwarded-For` address
+/// that is not itself a trusted proxy (the leftmost entries are whatever
+/// the client chose to send).
+fn client_ip(req: &Request, trusted: &[IpAddr]) -> IpAddr {
+    let peer = req
+        .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(addr)| addr.ip())
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(addr)| addr.ip());
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<IpAddr> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|part| part.trim().parse().ok())
+        .collect();
+    forwarded.into_iter().rev().find(|ip| !trusted.contains(ip)).unwrap_or(peer)
 }
 
 fn parse_ticket(raw: &str) -> AppResult<TicketNumber> {
@@ -444,7 +461,8 @@ async fn method_not_allowed() -> AppError {
 /// known, and enter walk-in complaints in bursts).
 async fn rate_limit<S: Store>(State(state): State<AppState<S>>, req: Request, next: Next) -> Response {
     if req.method() == Method::POST && !req.headers().contains_key(header::AUTHORIZATION) {
-        if let Err(wait) = state.limiter.check(client_ip(&req), Instant::now()) {
+        let client = client_ip(&req, &state.config.limits.trusted_proxies);
+        if let Err(wait) = state.limiter.check(client, Instant::now()) {
             return AppError::RateLimited(wait.as_secs().max(1)).into_response();
         }
     }

@@ -181,7 +181,7 @@ pub struct OfficerConfig {
 }
 
 /// Limits on what citizens may send.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// The largest request body accepted, in bytes.
     pub body_bytes: usize,
@@ -189,12 +189,23 @@ pub struct Limits {
     pub submissions_per_minute: u32,
     /// Submissions a client may make in a quick burst.
     pub submission_burst: u32,
+    /// Addresses of reverse proxies in front of the server. A request from
+    /// one of them is counted against the client address it names in
+    /// `X-Forwarded-For` (the rightmost address that is not itself a
+    /// trusted proxy); without this, every citizen behind the proxy would
+    /// share one rate-limit bucket.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Limits {
     /// 64 KiB bodies; 6 submissions a minute with bursts of 3.
     fn default() -> Self {
-        Self { body_bytes: 64 * 1024, submissions_per_minute: 6, submission_burst: 3 }
+        Self {
+            body_bytes: 64 * 1024,
+            submissions_per_minute: 6,
+            submission_burst: 3,
+            trusted_proxies: Vec::new(),
+        }
     }
 }
 
@@ -537,6 +548,8 @@ struct RawLimits {
     body_bytes: Option<usize>,
     submissions_per_minute: Option<u32>,
     submission_burst: Option<u32>,
+    #[serde(default)]
+    trusted_proxies: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -835,6 +848,17 @@ fn resolve(
             .submissions_per_minute
             .unwrap_or(defaults.limits.submissions_per_minute),
         submission_burst: raw_limits.submission_burst.unwrap_or(defaults.limits.submission_burst),
+        trusted_proxies: {
+            let mut proxies = Vec::new();
+            for (i, text) in raw_limits.trusted_proxies.iter().enumerate() {
+                let Ok(ip) = text.trim().parse::<std::net::IpAddr>() else {
+                    let reason = format!("{text:?} is not an IP address such as 127.0.0.1 or ::1");
+                    return Err(errors.at(&key("limits").key("trusted_proxies").index(i), reason));
+                };
+                proxies.push(ip);
+            }
+            proxies
+        },
     };
     if limits.body_bytes < MIN_BODY_BYTES {
         let reason = format!("must be at least {MIN_BODY_BYTES} bytes: a complaint does not fit in less");

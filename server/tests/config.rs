@@ -101,7 +101,12 @@ fn defaults_without_a_file() {
             assert_eq!(c.awards, [complaint_handling()]);
             assert_eq!(
                 c.limits,
-                Limits { body_bytes: 65536, submissions_per_minute: 6, submission_burst: 3 }
+                Limits {
+                    body_bytes: 65536,
+                    submissions_per_minute: 6,
+                    submission_burst: 3,
+                    trusted_proxies: vec![]
+                }
             );
             assert_eq!(c.auto_close_interval, Duration::from_secs(300));
             assert_eq!(*c, Config::default());
@@ -516,7 +521,7 @@ zonee = "WITA"
             toml: "[limits]\nbody = 5\n",
             env: &[],
             want: Want::Fails(
-                r#"aduan.toml:2:1: limits.body: unknown field `body`, expected one of `body_bytes`, `submissions_per_minute`, `submission_burst`"#,
+                r#"aduan.toml:2:1: limits.body: unknown field `body`, expected one of `body_bytes`, `submissions_per_minute`, `submission_burst`, `trusted_proxies`"#,
             ),
         },
         Case {

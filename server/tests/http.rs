@@ -489,6 +489,33 @@ async fn rate_limit_and_honeypot<S: Store>(store: S) {
     assert_eq!(inbox.body["total"], 3);
 }
 
+async fn clients_behind_a_trusted_proxy<S: Store>(store: S) {
+    let mut config = config(6, 1);
+    config.limits.trusted_proxies = vec!["10.0.0.254".parse().unwrap()];
+    let h = harness(store, config).await;
+    let send = |key: &'static str, forwarded: &'static str| {
+        Request::post("/api/v1/complaints")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ORIGIN, "https://dinkes.kalselprov.go.id")
+            .header("idempotency-key", key)
+            .header("x-forwarded-for", forwarded)
+            .extension(ConnectInfo(SocketAddr::from(([10, 0, 0, 254], 40000))))
+            .body(Body::from(complaint("publik").to_string()))
+            .unwrap()
+    };
+    // Two citizens behind the proxy have a bucket each.
+    assert_eq!(h.send(send("key-proxy-client-a-1", "203.0.113.7")).await.status, StatusCode::CREATED);
+    assert_eq!(h.send(send("key-proxy-client-b-1", "203.0.113.8")).await.status, StatusCode::CREATED);
+    assert_eq!(
+        h.send(send("key-proxy-client-a-2", "203.0.113.7")).await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // A spoofed leftmost entry does not buy a fresh bucket: the proxy's own
+    // entry (rightmost) counts.
+    let spoofed = h.send(send("key-proxy-client-a-3", "198.51.100.1, 203.0.113.7")).await;
+    assert_eq!(spoofed.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
 async fn auto_close_and_badges<S: Store>(store: S) {
     let h = harness(store, config(600, 600)).await;
     let r = h.submit("key-auto-close-01", &complaint("publik")).await;
@@ -662,6 +689,7 @@ both!(
     auto_close_and_badges,
     one_key_for_every_instance,
     beyond_the_calendar_and_other_edges,
+    clients_behind_a_trusted_proxy,
 );
 
 #[tokio::test]
