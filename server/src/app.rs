@@ -16,7 +16,7 @@ use aduan_core::award::{self, Entrant};
 use aduan_core::complaint::{Channel, ValidationContext, character_count};
 use aduan_core::lifecycle::{Action, ActionKind, Actor, Event, Lifecycle, Status};
 use aduan_core::sla::{SlaContext, apply_checked};
-use aduan_core::stats::{Period, Stats, StatsBuilder, StatsByAgency, StatsContext};
+use aduan_core::stats::{ByAgency, Period, Stats, StatsBuilder, StatsByAgency, StatsContext};
 use aduan_core::visibility::{Audience, Visibility};
 use aduan_core::{
     AccessSecret, AgencyId, ComplaintKind, FieldError, Lang, Text, TicketNumber, ValidationErrors,
@@ -61,6 +61,8 @@ pub struct AppState<S> {
     pub secret_key: Arc<[u8; 32]>,
     /// Per-client submission limits.
     pub limiter: Arc<RateLimiter>,
+    /// Statistics computed lately.
+    pub stats_cache: Arc<StatsCache>,
 }
 
 impl<S> std::fmt::Debug for AppState<S> {
@@ -77,6 +79,7 @@ impl<S: Clone> Clone for AppState<S> {
             now: Arc::clone(&self.now),
             secret_key: Arc::clone(&self.secret_key),
             limiter: Arc::clone(&self.limiter),
+            stats_cache: Arc::clone(&self.stats_cache),
         }
     }
 }
@@ -92,6 +95,7 @@ impl<S: Store> AppState<S> {
             now: Arc::new(Utc::now),
             secret_key: Arc::new(secret_key),
             limiter: Arc::new(limiter),
+            stats_cache: Arc::default(),
         }
     }
 
@@ -609,6 +613,7 @@ async fn submit<S: Store>(
         };
         match state.store.submit(submission).await {
             Ok(SubmitOutcome::Created) => {
+                state.stats_cache.invalidate();
                 tracing::info!(%ticket, agency = %complaint.agency(), "complaint received");
                 let submitted = Submitted {
                     ticket,
@@ -824,6 +829,7 @@ async fn act<S: Store>(
     let derived = derive::measure(&state.config, derived.lifecycle, now)?;
     let read_model = derive::read_model(&derived);
     state.store.append(&ticket, current, &event, &read_model).await?;
+    state.stats_cache.invalidate();
     let audience = Audience::of(&actor, derived.lifecycle.agency());
     let visibility = Visibility::of(derived.lifecycle.privacy(), audience);
     let record = state.store.load(&ticket, visibility).await?.ok_or_else(AppError::ticket_not_found)?;
@@ -1010,14 +1016,70 @@ async fn histories_lifecycles<S: Store>(
     Ok(out)
 }
 
-async fn stats_of<S: Store>(state: &AppState<S>, agency: &AgencyId, period: Period) -> AppResult<Stats> {
-    let config = &state.config;
-    let ctx = StatsContext { policy: &config.sla, calendar: &config.calendar, period, now: (state.now)() };
-    let mut builder = StatsBuilder::new(ctx, config.zone_of(agency));
-    for c in histories_lifecycles(state, Some(agency)).await? {
-        builder.push(&c).map_err(aduan_core::Error::from)?;
+/// Statistics of every agency for `period`, computed once and kept for a
+/// minute or until the next write through this instance: badges are
+/// embedded on busy pages, and each computation folds every history.
+async fn period_stats<S: Store>(state: &AppState<S>, period: Period) -> AppResult<Arc<ByAgency>> {
+    let now = (state.now)();
+    let generation = state.stats_cache.generation.load(std::sync::atomic::Ordering::Acquire);
+    // Holding the lock while computing makes concurrent requests for the
+    // same figures wait for one computation instead of each doing it.
+    let mut entries = state.stats_cache.entries.lock().await;
+    if let Some(hit) = entries.get(&period) {
+        let fresh =
+            hit.generation == generation && hit.at <= now && now - hit.at < chrono::Duration::seconds(60);
+        if fresh {
+            return Ok(Arc::clone(&hit.stats));
+        }
     }
-    Ok(builder.finish())
+    let config = &state.config;
+    let ctx = StatsContext { policy: &config.sla, calendar: &config.calendar, period, now };
+    let zones = config.agencies.iter().map(|a| (a.id.clone(), a.zone)).collect();
+    let mut all = StatsByAgency::new(ctx, zones, config.default_zone);
+    for c in histories_lifecycles(state, None).await? {
+        all.push(&c).map_err(aduan_core::Error::from)?;
+    }
+    let stats = Arc::new(all.finish());
+    if entries.len() >= 64 {
+        entries.clear();
+    }
+    entries.insert(period, CachedStats { generation, at: now, stats: Arc::clone(&stats) });
+    Ok(stats)
+}
+
+async fn stats_of<S: Store>(state: &AppState<S>, agency: &AgencyId, period: Period) -> AppResult<Stats> {
+    let all = period_stats(state, period).await?;
+    Ok(match all.agencies.get(agency) {
+        Some(stats) => stats.clone(),
+        None => {
+            let config = &state.config;
+            let ctx =
+                StatsContext { policy: &config.sla, calendar: &config.calendar, period, now: (state.now)() };
+            StatsBuilder::new(ctx, config.zone_of(agency)).finish()
+        }
+    })
+}
+
+/// Cached per-period statistics (see `period_stats`).
+#[derive(Debug, Default)]
+pub struct StatsCache {
+    entries: tokio::sync::Mutex<std::collections::HashMap<Period, CachedStats>>,
+    /// Bumped by every write, so cached figures never outlive a change made
+    /// through this instance.
+    generation: std::sync::atomic::AtomicU64,
+}
+
+impl StatsCache {
+    fn invalidate(&self) {
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::Release);
+    }
+}
+
+#[derive(Debug)]
+struct CachedStats {
+    generation: u64,
+    at: DateTime<Utc>,
+    stats: Arc<ByAgency>,
 }
 
 fn known<'c>(config: &'c Config, agency: &str) -> AppResult<&'c crate::config::AgencyConfig> {
@@ -1090,12 +1152,7 @@ async fn leaderboard<S: Store>(
     let now = (state.now)();
     let period = period(&query, config.default_zone.local_date(now))?;
     let ctx = StatsContext { policy: &config.sla, calendar: &config.calendar, period, now };
-    let zones = config.agencies.iter().map(|a| (a.id.clone(), a.zone)).collect();
-    let mut all = StatsByAgency::new(ctx, zones, config.default_zone);
-    for c in histories_lifecycles(&state, None).await? {
-        all.push(&c).map_err(aduan_core::Error::from)?;
-    }
-    let mut by_agency = all.finish().agencies;
+    let mut by_agency = period_stats(&state, period).await?.agencies.clone();
     let entrants: Vec<Entrant> = config
         .agencies
         .iter()
@@ -1158,7 +1215,10 @@ async fn auto_close_one<S: Store>(
     apply_checked(&mut derived.lifecycle, &event, &ctx)?;
     let derived = derive::measure(&state.config, derived.lifecycle, now)?;
     match state.store.append(&ticket, version, &event, &derive::read_model(&derived)).await {
-        Ok(()) => Ok(true),
+        Ok(()) => {
+            state.stats_cache.invalidate();
+            Ok(true)
+        }
         Err(StoreError::Conflict { .. }) => Ok(false),
         Err(e) => Err(e.into()),
     }

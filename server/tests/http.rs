@@ -205,6 +205,9 @@ fn complaint(privacy: &str) -> Value {
 
 async fn whole_lifecycle<S: Store>(store: S) {
     let h = harness(store, config(600, 600)).await;
+    // Figures are cached, but never across a write.
+    let before = h.get("/api/v1/agencies/dinkes/stats?period=2025", Auth::None).await;
+    assert_eq!(before.body["total"], 0);
     let r = h.submit("key-lifecycle-0001", &complaint("publik")).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let ticket = r.body["ticket"].as_str().unwrap().to_owned();
