@@ -6,13 +6,16 @@
 //! `--aduan-accent`, `--aduan-font`, `--aduan-text`, `--aduan-secondary-text`,
 //! `--aduan-background`, `--aduan-border`, `--aduan-error`.
 //!
-//! Sizes are in `em` from `font-size: medium` (the reader's default size),
-//! never `rem`, because many host pages shrink the root font.
+//! Inherited properties still reach the shadow tree through the host
+//! element, where a page's `!important` rules beat `:host`, so the widget's
+//! own container starts again from `all: initial`. Sizes are in `em` from
+//! `font-size: medium` (the reader's default size), never `rem`, because
+//! many host pages shrink the root font.
 
 /// The one stylesheet of every widget.
 pub const CSS: &str = r#":host{all:initial;display:inline-block;max-width:100%;vertical-align:middle}
 :host([hidden]){display:none}
-.aduan{box-sizing:border-box;font-family:var(--aduan-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:medium;line-height:1.4;color:var(--aduan-text,#0b0c0c);overflow-wrap:anywhere;text-align:start}
+.aduan{all:initial;display:block;box-sizing:border-box;font-family:var(--aduan-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:medium;line-height:1.4;color:var(--aduan-text,#0b0c0c);overflow-wrap:anywhere;text-align:start}
 .aduan *,.aduan *::before,.aduan *::after{box-sizing:inherit}
 .aduan p{margin:0}
 .badge{display:flex;flex-direction:column;align-items:flex-start;gap:.25em;max-width:24em;padding:.75em 1em;background:var(--aduan-background,#fff);border:1px solid var(--aduan-border,#b1b4b6);border-top:.3em solid var(--aduan-accent,#1d70b8);border-radius:.25em}
