@@ -3,6 +3,8 @@
 //! Tasks:
 //! - `build-widgets`: the widgets' WASM bundle, its loader and their
 //!   precompressed copies in `target/widgets/` (see [`widgets`]);
+//! - `size`: the sizes of that build, failing above the budgets (loader
+//!   ≤ 4 KB brotli, everything ≤ 150 KB brotli);
 //! - `bench`: the core's criterion benchmarks, then the side-by-side
 //!   comparison with numpy (`bench/vs_numpy.py`);
 //! - `bench-numpy`: only the numpy comparison.
@@ -16,12 +18,13 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-const TASKS: &str = "build-widgets, bench, bench-numpy";
+const TASKS: &str = "build-widgets, size, bench, bench-numpy";
 
 fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1);
     match task.as_deref() {
         Some("build-widgets") => widgets::build(),
+        Some("size") => widgets::size(),
         Some("bench") => {
             run(Command::new(cargo()).args(["bench", "-p", "aduan-core"]))?;
             bench_numpy()

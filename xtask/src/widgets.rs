@@ -39,6 +39,12 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-sign-ext",
 ];
 
+/// Size budgets in bytes of brotli, from issue 4 (1 KB = 1000 B, so a
+/// budget is never rounded up): the loader alone, and everything a page
+/// downloads together.
+const LOADER_BROTLI_BUDGET: usize = 4_000;
+const TOTAL_BROTLI_BUDGET: usize = 150_000;
+
 /// Placeholders in the loader that the build replaces with hashed names.
 const JS_PLACEHOLDER: &str = "__ADUAN_BUNDLE_JS__";
 const WASM_PLACEHOLDER: &str = "__ADUAN_BUNDLE_WASM__";
@@ -107,6 +113,68 @@ pub(crate) fn build() -> Result<()> {
     println!("\nwidgets bundle in {}:", out.display());
     print!("{}", size_table(&sizes));
     Ok(())
+}
+
+/// `cargo xtask size`: the sizes of the last build (its `manifest.json`),
+/// failing when a budget is exceeded.
+pub(crate) fn size() -> Result<()> {
+    let path = target_dir().join("widgets/manifest.json");
+    let text = fs::read_to_string(&path)
+        .with_context(|| format!("{} is missing: run `cargo xtask build-widgets` first", path.display()))?;
+    let (loader, sizes) = sizes_from_manifest(&text)?;
+    print!("{}", size_table(&sizes));
+    let report = budget_report(&loader, &sizes);
+    for line in &report.lines {
+        println!("{line}");
+    }
+    ensure!(report.within, "the widget bundle is over its size budget");
+    Ok(())
+}
+
+/// The loader's name and every file's sizes from a `manifest.json`.
+fn sizes_from_manifest(text: &str) -> Result<(String, Vec<Sizes>)> {
+    let manifest: serde_json::Value = serde_json::from_str(text).context("manifest.json is not JSON")?;
+    let loader = manifest["loader"].as_str().context("manifest.json names no loader")?.to_owned();
+    let files = manifest["files"].as_array().context("manifest.json lists no files")?;
+    let number = |file: &serde_json::Value, key: &str| -> Result<usize> {
+        let n = file[key].as_u64().with_context(|| format!("manifest.json: a file has no {key}"))?;
+        Ok(usize::try_from(n)?)
+    };
+    let sizes = files
+        .iter()
+        .map(|file| {
+            Ok(Sizes {
+                name: file["name"].as_str().context("manifest.json: a file has no name")?.to_owned(),
+                raw: number(file, "raw")?,
+                gzip: number(file, "gzip")?,
+                brotli: number(file, "brotli")?,
+                sha256: file["sha256"].as_str().unwrap_or_default().to_owned(),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((loader, sizes))
+}
+
+/// Each budget against the sizes, one line each.
+#[derive(Debug)]
+struct BudgetReport {
+    lines: Vec<String>,
+    within: bool,
+}
+
+fn budget_report(loader: &str, sizes: &[Sizes]) -> BudgetReport {
+    let loader_brotli = sizes.iter().find(|s| s.name == loader).map_or(0, |s| s.brotli);
+    let total_brotli = sizes.iter().map(|s| s.brotli).sum::<usize>();
+    let mut within = sizes.iter().any(|s| s.name == loader);
+    let mut lines = Vec::new();
+    for (what, size, budget) in
+        [("loader", loader_brotli, LOADER_BROTLI_BUDGET), ("total", total_brotli, TOTAL_BROTLI_BUDGET)]
+    {
+        let verdict = if size <= budget { "ok" } else { "OVER BUDGET" };
+        within &= size <= budget;
+        lines.push(format!("{what:<7} {size} B brotli, budget {budget} B: {verdict}"));
+    }
+    BudgetReport { lines, within }
 }
 
 /// Runs wasm-bindgen on the compiled module: the `web` target's glue and
@@ -293,6 +361,42 @@ mod tests {
             out.contains("\"aduan-0123456789abcdef.js\"") && out.contains("\"aduan-0123456789abcdef.wasm\"")
         );
         assert!(out.len() < template.len());
+    }
+
+    #[test]
+    fn budgets() {
+        let sizes = |loader: usize, wasm: usize| {
+            let file = |name: &str, brotli| Sizes {
+                name: name.into(),
+                raw: 0,
+                gzip: 0,
+                brotli,
+                sha256: String::new(),
+            };
+            vec![file("aduan.js", loader), file("aduan-0.wasm", wasm)]
+        };
+        let check = |loader: usize, wasm: usize, within: bool| {
+            let report = budget_report("aduan.js", &sizes(loader, wasm));
+            assert_eq!(report.within, within, "{loader} + {wasm}: {:?}", report.lines);
+            assert_eq!(report.lines.len(), 2);
+        };
+        check(900, 95_000, true);
+        check(4_000, 146_000, true);
+        check(4_001, 90_000, false);
+        check(1_000, 149_001, false);
+        assert!(!budget_report("missing.js", &sizes(10, 10)).within, "a manifest without the loader fails");
+    }
+
+    #[test]
+    fn manifest_round_trip() {
+        let text = r#"{"loader": "aduan.js", "files": [
+            {"name": "aduan.js", "raw": 2490, "gzip": 1022, "brotli": 856, "sha256": "ab"},
+            {"name": "aduan-1.wasm", "raw": 255408, "gzip": 109231, "brotli": 91710, "sha256": "cd"}]}"#;
+        let (loader, sizes) = sizes_from_manifest(text).unwrap();
+        assert_eq!(loader, "aduan.js");
+        assert_eq!((sizes[1].name.as_str(), sizes[1].brotli), ("aduan-1.wasm", 91710));
+        assert!(sizes_from_manifest(r#"{"loader": "aduan.js", "files": [{"name": "x"}]}"#).is_err());
+        assert!(sizes_from_manifest("not json").is_err());
     }
 
     #[test]
