@@ -1,0 +1,171 @@
+//! The bundle's entry points, which the loader `aduan.js` calls with a
+//! custom element and its shadow root, and the Leptos views they mount.
+//!
+//! Each entry point reads the element's attributes once, checks them with
+//! [`crate::config`] and the widget's own module, and mounts a view into a
+//! fresh container in the shadow root. The loader unmounts and mounts again
+//! when an observed attribute changes or the element leaves the page.
+
+use std::any::Any;
+use std::fmt;
+
+use aduan_core::Lang;
+use aduan_core::api::v1::Badge;
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, Document, Element, HtmlElement, ShadowRoot};
+
+use crate::badge::{self, BadgeRequest, BadgeView};
+use crate::config::{ApiBase, choose_lang, lang_tag};
+use crate::load::{LoadError, read_response};
+use crate::style::CSS;
+
+/// A widget mounted in a shadow root.
+#[wasm_bindgen]
+pub struct Mounted {
+    /// Leptos' unmount handle: dropping it stops the widget's reactive work
+    /// and removes its nodes.
+    view: Box<dyn Any>,
+    root: ShadowRoot,
+}
+
+impl fmt::Debug for Mounted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Mounted").finish_non_exhaustive()
+    }
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Stops the widget and empties its shadow root.
+    pub fn unmount(self) {
+        drop(self.view);
+        self.root.set_inner_html("");
+    }
+}
+
+/// Mounts the response-time badge of `<aduan-badge agency="…">` in `root`.
+///
+/// Attributes: `agency` (required), `period` (`2025`, `2025-03`; the
+/// current year by default), `lang`, `api` (the server; else
+/// `script_origin`, the origin the loader came from).
+///
+/// # Errors
+/// Only if the DOM refuses to build the container; wrong attributes are
+/// shown in the widget instead.
+#[wasm_bindgen(js_name = mountBadge)]
+pub fn mount_badge(host: &Element, root: &ShadowRoot, script_origin: &str) -> Result<Mounted, JsValue> {
+    let lang = widget_lang(host);
+    let url = ApiBase::new(attribute(host, "api").as_deref(), script_origin)
+        .and_then(|api| {
+            BadgeRequest::new(attribute(host, "agency").as_deref(), attribute(host, "period").as_deref())
+                .map(|request| request.url(&api))
+        })
+        .map_err(|error| {
+            warn_webmaster(host, error.message.get(Lang::En));
+            LoadError::Attribute(error)
+        });
+    mount_in(root, lang, move || badge_widget(url, lang))
+}
+
+fn badge_widget(url: Result<String, LoadError>, lang: Lang) -> impl IntoView {
+    let data = LocalResource::new(move || {
+        let url = url.clone();
+        async move { get_json::<Badge>(url?).await }
+    });
+    move || match data.get() {
+        None => {
+            view! { <p class="status" role="status">{badge::loading().get(lang).to_owned()}</p> }.into_any()
+        }
+        Some(Ok(badge)) => badge_card(BadgeView::new(&badge, lang)).into_any(),
+        Some(Err(error)) => error_message(&error, lang).into_any(),
+    }
+}
+
+fn badge_card(view: BadgeView) -> impl IntoView {
+    let BadgeView { label, value, colour, agency, period, within_standard, sentence } = view;
+    // role="img" makes the badge one object whose name is the sentence, as
+    // the SVG badge does; `title` shows the same sentence on hover.
+    view! {
+        <div class="badge" role="img" aria-label=sentence.clone() title=sentence>
+            <span class="badge-label">{label}</span>
+            <span class="badge-value" style:background-color=colour>{value}</span>
+            <span class="badge-meta">{agency}" · "{period}</span>
+            {within_standard.map(|line| view! { <span class="badge-meta">{line}</span> })}
+        </div>
+    }
+}
+
+fn error_message(error: &LoadError, lang: Lang) -> impl IntoView {
+    view! { <p class="error">{error.message().get(lang).to_owned()}</p> }
+}
+
+/// GETs `url` and reads the JSON answer.
+async fn get_json<T: DeserializeOwned>(url: String) -> Result<T, LoadError> {
+    let response = gloo_net::http::Request::get(&url)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|_| LoadError::Network)?;
+    let body = response.text().await.map_err(|_| LoadError::Network)?;
+    read_response(response.status(), &body)
+}
+
+/// Empties `root`, gives it the widgets' stylesheet and mounts `view` in a
+/// new container that carries the widget's language.
+fn mount_in<F, N>(root: &ShadowRoot, lang: Lang, view: F) -> Result<Mounted, JsValue>
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+    N::State: 'static,
+{
+    let document =
+        root.owner_document().ok_or_else(|| JsValue::from_str("the shadow root has no document"))?;
+    root.set_inner_html("");
+    adopt_style(root, &document)?;
+    let container: HtmlElement = document.create_element("div")?.unchecked_into();
+    container.set_class_name("aduan");
+    container.set_attribute("lang", lang_tag(lang))?;
+    root.append_child(&container)?;
+    let handle = leptos::mount::mount_to(container, view);
+    Ok(Mounted { view: Box::new(handle), root: root.clone() })
+}
+
+thread_local! {
+    /// One constructed stylesheet shared by every widget on the page, or
+    /// `None` in browsers without constructable stylesheets.
+    static SHEET: Option<CssStyleSheet> = CssStyleSheet::new().ok().filter(|sheet| sheet.replace_sync(CSS).is_ok());
+}
+
+/// Adopts the shared stylesheet, which a page's Content-Security-Policy
+/// does not block (it is not inline CSS); older browsers get a `<style>`.
+fn adopt_style(root: &ShadowRoot, document: &Document) -> Result<(), JsValue> {
+    if let Some(sheet) = SHEET.with(Clone::clone) {
+        root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        return Ok(());
+    }
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(CSS));
+    root.append_child(&style)?;
+    Ok(())
+}
+
+fn attribute(host: &Element, name: &str) -> Option<String> {
+    host.get_attribute(name)
+}
+
+/// The element's `lang`, else the page's `<html lang>`, else Indonesian.
+fn widget_lang(host: &Element) -> Lang {
+    let page =
+        host.owner_document().and_then(|d| d.document_element()).and_then(|html| html.get_attribute("lang"));
+    choose_lang(attribute(host, "lang").as_deref(), page.as_deref())
+}
+
+/// Tells the site's developer, in the console, what is wrong with an
+/// element's attributes; the widget shows the same in the page's language.
+fn warn_webmaster(host: &Element, message: &str) {
+    let tag = host.tag_name().to_ascii_lowercase();
+    web_sys::console::warn_1(&JsValue::from_str(&format!("Aduan: <{tag}>: {message}")));
+}
