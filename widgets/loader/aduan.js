@@ -1,4 +1,4 @@
-/*! Aduan widgets loader: defines <aduan-badge> and, only when such an element is on the page, loads the WASM bundle. */
+/*! Aduan widgets loader: defines <aduan-badge>, <aduan-form>, <aduan-leaderboard> and <aduan-tracker> and, only when such an element is on the page, loads the WASM bundle. */
 // Hand-written and kept small: `cargo xtask build-widgets` fills in the
 // content-hashed bundle names below, drops the `//` comment lines and
 // indentation, and writes the result to target/widgets/aduan.js.
@@ -17,9 +17,12 @@
   var bundleWasm = new URL("__ADUAN_BUNDLE_WASM__", here).href;
 
   // Each custom element: the bundle's entry point and the attributes whose
-  // change mounts the widget again. Later widgets join this table.
+  // change mounts the widget again.
   var widgets = {
-    "aduan-badge": { mount: "mountBadge", attributes: ["agency", "api", "lang", "period"] }
+    "aduan-badge": { mount: "mountBadge", attributes: ["agency", "api", "lang", "period"] },
+    "aduan-form": { mount: "mountForm", attributes: ["agency", "api", "lang", "kind", "track"] },
+    "aduan-leaderboard": { mount: "mountLeaderboard", attributes: ["award", "category", "period", "api", "lang"] },
+    "aduan-tracker": { mount: "mountTracker", attributes: ["ticket", "api", "lang"] }
   };
 
   var bundle = null;

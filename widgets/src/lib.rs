@@ -11,10 +11,12 @@
 //! - [`config`]: the element's attributes turned into checked settings
 //!   (language, API base);
 //! - [`load`]: reading the server's answers, and what to say when that fails;
-//! - [`badge`]: the response-time badge's request and view model;
-//! - `style`: the CSS each shadow root adopts;
-//! - `mount` (wasm32 only): the `#[wasm_bindgen]` entry points and the Leptos
-//!   views.
+//! - one module per widget, [`badge`], [`form`], [`leaderboard`],
+//!   [`tracker`]: its request and view model, tested natively, its
+//!   `style.css`, and (wasm32 only) its `view` module with the
+//!   `#[wasm_bindgen]` entry point and the Leptos view;
+//! - [`style`]: the CSS each shadow root adopts;
+//! - `mount` (wasm32 only): what every entry point shares.
 //!
 //! **Invariant:** no domain logic here. Every rule, number and date format
 //! comes from `aduan-core`, so the browser and the server agree by
@@ -22,8 +24,11 @@
 
 pub mod badge;
 pub mod config;
+pub mod form;
+pub mod leaderboard;
 pub mod load;
 pub mod style;
+pub mod tracker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod mount;

@@ -1,24 +1,27 @@
-//! The bundle's entry points, which the loader `aduan.js` calls with a
-//! custom element and its shadow root, and the Leptos views they mount.
+//! What every widget's entry point shares: mounting a Leptos view in a
+//! shadow root with the widgets' stylesheet, reading attributes and the
+//! language, and fetching JSON from the server.
 //!
-//! Each entry point reads the element's attributes once, checks them with
-//! [`crate::config`] and the widget's own module, and mounts a view into a
-//! fresh container in the shadow root. The loader unmounts and mounts again
-//! when an observed attribute changes or the element leaves the page.
+//! Each widget's `view` module (wasm32 only) has a `#[wasm_bindgen]` entry
+//! point, `mountBadge`, `mountForm`, `mountLeaderboard`, `mountTracker`,
+//! which the loader `aduan.js` calls with the custom element, its shadow
+//! root and the loader's origin. The entry point reads the element's
+//! attributes once, checks them with [`crate::config`] and the widget's
+//! own module, and mounts a view with [`mount_in`]. The loader unmounts
+//! and mounts again when an observed attribute changes or the element
+//! leaves the page.
 
 use std::any::Any;
 use std::fmt;
 
 use aduan_core::Lang;
-use aduan_core::api::v1::Badge;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Document, Element, HtmlElement, ShadowRoot};
 
-use crate::badge::{self, BadgeRequest, BadgeView};
-use crate::config::{ApiBase, choose_lang, lang_tag};
+use crate::config::{choose_lang, lang_tag};
 use crate::load::{LoadError, read_response};
 use crate::style::CSS;
 
@@ -46,64 +49,13 @@ impl Mounted {
     }
 }
 
-/// Mounts the response-time badge of `<aduan-badge agency="…">` in `root`.
-///
-/// Attributes: `agency` (required), `period` (`2025`, `2025-03`; the
-/// current year by default), `lang`, `api` (the server; else
-/// `script_origin`, the origin the loader came from).
-///
-/// # Errors
-/// Only if the DOM refuses to build the container; wrong attributes are
-/// shown in the widget instead.
-#[wasm_bindgen(js_name = mountBadge)]
-pub fn mount_badge(host: &Element, root: &ShadowRoot, script_origin: &str) -> Result<Mounted, JsValue> {
-    let lang = widget_lang(host);
-    let url = ApiBase::new(attribute(host, "api").as_deref(), script_origin)
-        .and_then(|api| {
-            BadgeRequest::new(attribute(host, "agency").as_deref(), attribute(host, "period").as_deref())
-                .map(|request| request.url(&api))
-        })
-        .map_err(|error| {
-            warn_webmaster(host, error.message.get(Lang::En));
-            LoadError::Attribute(error)
-        });
-    mount_in(root, lang, move || badge_widget(url, lang))
-}
-
-fn badge_widget(url: Result<String, LoadError>, lang: Lang) -> impl IntoView {
-    let data = LocalResource::new(move || {
-        let url = url.clone();
-        async move { get_json::<Badge>(url?).await }
-    });
-    move || match data.get() {
-        None => {
-            view! { <p class="status" role="status">{badge::loading().get(lang).to_owned()}</p> }.into_any()
-        }
-        Some(Ok(badge)) => badge_card(BadgeView::new(&badge, lang)).into_any(),
-        Some(Err(error)) => error_message(&error, lang).into_any(),
-    }
-}
-
-fn badge_card(view: BadgeView) -> impl IntoView {
-    let BadgeView { label, value, colour, agency, period, within_standard, sentence } = view;
-    // role="img" makes the badge one object whose name is the sentence, as
-    // the SVG badge does; `title` shows the same sentence on hover.
-    view! {
-        <div class="badge" role="img" aria-label=sentence.clone() title=sentence>
-            <span class="badge-label">{label}</span>
-            <span class="badge-value" style:background-color=colour>{value}</span>
-            <span class="badge-meta">{agency}" · "{period}</span>
-            {within_standard.map(|line| view! { <span class="badge-meta">{line}</span> })}
-        </div>
-    }
-}
-
-fn error_message(error: &LoadError, lang: Lang) -> impl IntoView {
+/// The widget's message for data it could not load.
+pub(crate) fn error_message(error: &LoadError, lang: Lang) -> impl IntoView {
     view! { <p class="error">{error.message().get(lang).to_owned()}</p> }
 }
 
 /// GETs `url` and reads the JSON answer.
-async fn get_json<T: DeserializeOwned>(url: String) -> Result<T, LoadError> {
+pub(crate) async fn get_json<T: DeserializeOwned>(url: String) -> Result<T, LoadError> {
     let response = gloo_net::http::Request::get(&url)
         .header("Accept", "application/json")
         .send()
@@ -115,7 +67,7 @@ async fn get_json<T: DeserializeOwned>(url: String) -> Result<T, LoadError> {
 
 /// Empties `root`, gives it the widgets' stylesheet and mounts `view` in a
 /// new container that carries the widget's language.
-fn mount_in<F, N>(root: &ShadowRoot, lang: Lang, view: F) -> Result<Mounted, JsValue>
+pub(crate) fn mount_in<F, N>(root: &ShadowRoot, lang: Lang, view: F) -> Result<Mounted, JsValue>
 where
     F: FnOnce() -> N + 'static,
     N: IntoView,
@@ -152,12 +104,13 @@ fn adopt_style(root: &ShadowRoot, document: &Document) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn attribute(host: &Element, name: &str) -> Option<String> {
+/// An attribute of the widget's element.
+pub(crate) fn attribute(host: &Element, name: &str) -> Option<String> {
     host.get_attribute(name)
 }
 
 /// The element's `lang`, else the page's `<html lang>`, else Indonesian.
-fn widget_lang(host: &Element) -> Lang {
+pub(crate) fn widget_lang(host: &Element) -> Lang {
     let page =
         host.owner_document().and_then(|d| d.document_element()).and_then(|html| html.get_attribute("lang"));
     choose_lang(attribute(host, "lang").as_deref(), page.as_deref())
@@ -165,7 +118,7 @@ fn widget_lang(host: &Element) -> Lang {
 
 /// Tells the site's developer, in the console, what is wrong with an
 /// element's attributes; the widget shows the same in the page's language.
-fn warn_webmaster(host: &Element, message: &str) {
+pub(crate) fn warn_webmaster(host: &Element, message: &str) {
     let tag = host.tag_name().to_ascii_lowercase();
     web_sys::console::warn_1(&JsValue::from_str(&format!("Aduan: <{tag}>: {message}")));
 }

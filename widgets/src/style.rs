@@ -12,20 +12,17 @@
 //! `font-size: medium` (the reader's default size), never `rem`, because
 //! many host pages shrink the root font.
 
-/// The one stylesheet of every widget.
-pub const CSS: &str = r#":host{all:initial;display:inline-block;max-width:100%;vertical-align:middle}
-:host([hidden]){display:none}
-.aduan{all:initial;display:block;box-sizing:border-box;font-family:var(--aduan-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:medium;line-height:1.4;color:var(--aduan-text,#0b0c0c);overflow-wrap:anywhere;text-align:start}
-.aduan *,.aduan *::before,.aduan *::after{box-sizing:inherit}
-.aduan p{margin:0}
-.badge{display:flex;flex-direction:column;align-items:flex-start;gap:.25em;max-width:24em;padding:.75em 1em;background:var(--aduan-background,#fff);border:1px solid var(--aduan-border,#b1b4b6);border-top:.3em solid var(--aduan-accent,#1d70b8);border-radius:.25em}
-.badge-label{font-size:.875em;font-weight:700}
-.badge-value{padding:.1em .45em;border-radius:.2em;color:#fff;font-size:1.25em;font-weight:700}
-.badge-meta,.status{font-size:.875em;color:var(--aduan-secondary-text,#484949)}
-.status{padding:.75em 0}
-.error{max-width:32em;padding:.5em .75em;background:var(--aduan-background,#fff);border-left:.3em solid var(--aduan-error,#d4351c);font-size:.875em}
-@media (forced-colors:active){.badge-value{border:1px solid}}
-"#;
+/// The one stylesheet of every widget: the shared part (`base.css`: the
+/// host's reset, the container, loading and error messages), then each
+/// widget's own rules from its `style.css`, whose classes start with the
+/// widget's name.
+pub const CSS: &str = concat!(
+    include_str!("base.css"),
+    include_str!("badge/style.css"),
+    include_str!("form/style.css"),
+    include_str!("leaderboard/style.css"),
+    include_str!("tracker/style.css"),
+);
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,9 @@ use aduan_core::{AgencyId, FieldError, Lang, Text, format};
 
 use crate::config::{ApiBase, query_value};
 
+#[cfg(target_arch = "wasm32")]
+pub mod view;
+
 /// The badge an element asks for: its `agency` and optional `period`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadgeRequest {

@@ -1,0 +1,64 @@
+//! The badge's entry point and Leptos view.
+
+use aduan_core::Lang;
+use aduan_core::api::v1::Badge;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, ShadowRoot};
+
+use crate::badge::{self, BadgeRequest, BadgeView};
+use crate::config::ApiBase;
+use crate::load::LoadError;
+use crate::mount::{Mounted, attribute, error_message, get_json, mount_in, warn_webmaster, widget_lang};
+
+/// Mounts the response-time badge of `<aduan-badge agency="…">` in `root`.
+///
+/// Attributes: `agency` (required), `period` (`2025`, `2025-03`; the
+/// current year by default), `lang`, `api` (the server; else
+/// `script_origin`, the origin the loader came from).
+///
+/// # Errors
+/// Only if the DOM refuses to build the container; wrong attributes are
+/// shown in the widget instead.
+#[wasm_bindgen(js_name = mountBadge)]
+pub fn mount_badge(host: &Element, root: &ShadowRoot, script_origin: &str) -> Result<Mounted, JsValue> {
+    let lang = widget_lang(host);
+    let url = ApiBase::new(attribute(host, "api").as_deref(), script_origin)
+        .and_then(|api| {
+            BadgeRequest::new(attribute(host, "agency").as_deref(), attribute(host, "period").as_deref())
+                .map(|request| request.url(&api))
+        })
+        .map_err(|error| {
+            warn_webmaster(host, error.message.get(Lang::En));
+            LoadError::Attribute(error)
+        });
+    mount_in(root, lang, move || badge_widget(url, lang))
+}
+
+fn badge_widget(url: Result<String, LoadError>, lang: Lang) -> impl IntoView {
+    let data = LocalResource::new(move || {
+        let url = url.clone();
+        async move { get_json::<Badge>(url?).await }
+    });
+    move || match data.get() {
+        None => {
+            view! { <p class="status" role="status">{badge::loading().get(lang).to_owned()}</p> }.into_any()
+        }
+        Some(Ok(badge)) => badge_card(BadgeView::new(&badge, lang)).into_any(),
+        Some(Err(error)) => error_message(&error, lang).into_any(),
+    }
+}
+
+fn badge_card(view: BadgeView) -> impl IntoView {
+    let BadgeView { label, value, colour, agency, period, within_standard, sentence } = view;
+    // role="img" makes the badge one object whose name is the sentence, as
+    // the SVG badge does; `title` shows the same sentence on hover.
+    view! {
+        <div class="badge" role="img" aria-label=sentence.clone() title=sentence>
+            <span class="badge-label">{label}</span>
+            <span class="badge-value" style:background-color=colour>{value}</span>
+            <span class="badge-meta">{agency}" · "{period}</span>
+            {within_standard.map(|line| view! { <span class="badge-meta">{line}</span> })}
+        </div>
+    }
+}

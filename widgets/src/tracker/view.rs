@@ -1,0 +1,17 @@
+//! The entry point and Leptos view of `<aduan-tracker>`.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, ShadowRoot};
+
+use crate::mount::{Mounted, mount_in, widget_lang};
+
+/// Mounts `<aduan-tracker>` in `root`.
+///
+/// # Errors
+/// Only if the DOM refuses to build the container.
+#[wasm_bindgen(js_name = mountTracker)]
+pub fn mount_tracker(host: &Element, root: &ShadowRoot, _script_origin: &str) -> Result<Mounted, JsValue> {
+    let lang = widget_lang(host);
+    mount_in(root, lang, move || view! { <p class="status">"…"</p> })
+}
