@@ -12,13 +12,14 @@
 
 use std::time::Duration;
 
-use aduan_core::api::v1::{Problem, Submitted};
+use aduan_core::api::v1::Problem;
 use aduan_core::complaint::{ReporterInput, character_count, parse_date_parts};
 use aduan_core::{
     AgencyId, Channel, ComplaintInput, ComplaintKind, FieldError, Lang, Privacy, Text, ValidationContext,
     format,
 };
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
 
 #[cfg(target_arch = "wasm32")]
 pub mod view;
@@ -176,8 +177,7 @@ pub fn privacy_text(privacy: Privacy, lang: Lang) -> (&'static str, &'static str
 // ----- Answers --------------------------------------------------------------
 
 /// The form's answers exactly as typed, which is also what a draft keeps.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[allow(missing_docs)] // Each is the box of the same name.
 pub struct Fields {
     /// The chosen kind's code, or empty.
@@ -432,16 +432,20 @@ pub fn count_message(text: &str, max: usize, lang: Lang) -> (String, bool) {
 
 // ----- Draft ----------------------------------------------------------------
 
-/// The version of the draft format; a draft of another version is dropped.
-const DRAFT_VERSION: u32 = 1;
+/// The first element of a stored draft, naming its format; a draft of
+/// another format is dropped.
+const DRAFT_FORMAT: &str = "aduan-draft-1";
 
 /// What the form keeps in `localStorage` while it is being filled in: the
 /// answers and the idempotency key of this complaint, so that a send
 /// retried after a reload is still recognised by the server.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// It is stored as a JSON array of strings, the format's name, the key,
+/// then the boxes in the order of [`Fields`]: one array reader in the
+/// WASM instead of a struct reader per type. A draft written before a box
+/// was added has fewer elements; the new boxes start empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
-    /// The format's version.
-    pub v: u32,
     /// The `Idempotency-Key` of this complaint.
     pub key: String,
     /// The answers.
@@ -452,7 +456,7 @@ impl Draft {
     /// A draft for a new complaint with its key.
     #[must_use]
     pub fn new(key: String) -> Self {
-        Self { v: DRAFT_VERSION, key, fields: Fields::default() }
+        Self { key, fields: Fields::default() }
     }
 
     /// The `localStorage` key of an agency's draft.
@@ -464,15 +468,50 @@ impl Draft {
     /// The draft as stored.
     #[must_use]
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let f = &self.fields;
+        let parts = [
+            DRAFT_FORMAT,
+            &self.key,
+            &f.kind,
+            &f.title,
+            &f.description,
+            &f.day,
+            &f.month,
+            &f.year,
+            &f.location,
+            &f.privacy,
+            &f.name,
+            &f.email,
+            &f.phone,
+        ];
+        serde_json::to_string(&parts).unwrap_or_default()
     }
 
-    /// Reads a stored draft; anything unreadable, of another version or
+    /// Reads a stored draft; anything unreadable, of another format or
     /// with an unusable key is no draft.
     #[must_use]
     pub fn from_json(json: &str) -> Option<Self> {
-        let draft: Self = serde_json::from_str(json).ok()?;
-        (draft.v == DRAFT_VERSION && valid_key(&draft.key)).then_some(draft)
+        let parts: Vec<String> = serde_json::from_str(json).ok()?;
+        let mut parts = parts.into_iter();
+        if parts.next()? != DRAFT_FORMAT {
+            return None;
+        }
+        let key = parts.next().filter(|k| valid_key(k))?;
+        let mut next = || parts.next().unwrap_or_default();
+        let fields = Fields {
+            kind: next(),
+            title: next(),
+            description: next(),
+            day: next(),
+            month: next(),
+            year: next(),
+            location: next(),
+            privacy: next(),
+            name: next(),
+            email: next(),
+            phone: next(),
+        };
+        Some(Self { key, fields })
     }
 
     /// Whether anything has been typed or chosen.
@@ -529,7 +568,7 @@ pub fn retry_delay(retry: u32, retry_after: Option<&str>) -> Option<Duration> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendOutcome {
     /// Stored: the ticket and secret.
-    Stored(Box<Submitted>),
+    Stored(Receipt),
     /// The server found errors in the answers.
     Invalid(ErrorList),
     /// The server saw this key with other answers: send again with a new key.
@@ -553,8 +592,8 @@ pub fn read_submission(status: Option<u16>, body: &str, retry_after: Option<Stri
         return SendOutcome::Retry { retry_after: None };
     };
     if (200..300).contains(&status) {
-        return match serde_json::from_str::<Submitted>(body) {
-            Ok(submitted) => SendOutcome::Stored(Box::new(submitted)),
+        return match serde_json::from_str::<Receipt>(body) {
+            Ok(receipt) => SendOutcome::Stored(receipt),
             Err(_) => SendOutcome::Retry { retry_after },
         };
     }
@@ -739,12 +778,39 @@ pub struct SuccessView {
     pub track_href: Option<String>,
 }
 
+/// What the form keeps of the server's answer to a submission,
+/// [`Submitted`](aduan_core::api::v1::Submitted): the fields it shows,
+/// read by name from the same JSON.
+///
+/// Reading `Submitted` itself would bring chrono's RFC 3339 parser, a
+/// ticket parser and the status types into the WASM for fields the form
+/// never shows; the shell parses the one instant with the browser's
+/// `Date.parse` instead. The tests read a `Submitted` the core wrote, so
+/// the two cannot drift apart unnoticed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Receipt {
+    /// The ticket number, as the server wrote it (`K7M-4QX-9RJ`).
+    pub ticket: String,
+    /// The access secret, shown once.
+    pub secret: String,
+    /// When verification is due, RFC 3339 in UTC, if the server knows.
+    #[serde(default)]
+    pub verification_due_at: Option<String>,
+}
+
 impl SuccessView {
-    /// The confirmation for `submitted`, with dates in the agency's zone.
+    /// The confirmation for a receipt whose verification is due at `due`,
+    /// with dates in the agency's zone.
     #[must_use]
-    pub fn new(submitted: &Submitted, zone: aduan_core::Zone, lang: Lang, track: Option<&str>) -> Self {
-        let ticket = submitted.ticket.as_str().to_owned();
-        let next = match (submitted.verification_due_at, lang) {
+    pub fn new(
+        receipt: &Receipt,
+        due: Option<DateTime<Utc>>,
+        zone: aduan_core::Zone,
+        lang: Lang,
+        track: Option<&str>,
+    ) -> Self {
+        let ticket = receipt.ticket.clone();
+        let next = match (due, lang) {
             (Some(due), Lang::Id) => format!(
                 "Koordinator pengaduan akan memeriksa pengaduan Anda dan meneruskannya ke instansi yang berwenang paling lambat {}.",
                 format::instant(due, zone, lang)
@@ -762,7 +828,7 @@ impl SuccessView {
             track_href: track.map(|url| format!("{url}#tiket={ticket}")),
             ticket,
             secret_label: pick(lang, "Kode akses", "Access code"),
-            secret: submitted.secret.clone(),
+            secret: receipt.secret.clone(),
             secret_warning: pick(
                 lang,
                 "Simpan kode akses ini sekarang: kode ini tidak akan ditampilkan lagi. Anda memerlukannya untuk melihat isi lengkap pengaduan dan menanggapinya.",
@@ -1040,17 +1106,20 @@ mod tests {
         let key = "0123456789abcdef0123";
         for (json, expected) in [
             ("", None),
-            ("{", None),
+            ("[", None),
             ("null", None),
+            ("{}", None),
+            (r#"{"v": 1, "key": "0123456789abcdef0123", "fields": {}}"#, None),
             ("[]", None),
-            (r#"{"v": 1, "fields": {}}"#, None),
-            (r#"{"v": 1, "key": "short", "fields": {}}"#, None),
-            (r#"{"v": 2, "key": "0123456789abcdef0123", "fields": {}}"#, None),
-            (r#"{"v": 1, "key": "0123456789abcdef0123", "fields": {"title": 5}}"#, None),
-            // An older draft missing boxes added later, and unknown ones: kept.
+            (r#"["aduan-draft-1"]"#, None),
+            (r#"["aduan-draft-1", "short"]"#, None),
+            (r#"["aduan-draft-2", "0123456789abcdef0123"]"#, None),
+            (r#"["aduan-draft-1", "0123456789abcdef0123", "", 5]"#, None),
+            (r#"["aduan-draft-1", "0123456789abcdef0123"]"#, Some(Fields::default())),
+            // A draft from before a box was added: the new box is empty.
             (
-                r#"{"v": 1, "key": "0123456789abcdef0123", "fields": {"title": "Jalan", "map": "x"}}"#,
-                Some(Fields { title: "Jalan".into(), ..Fields::default() }),
+                r#"["aduan-draft-1", "0123456789abcdef0123", "aspirasi", "Jalan"]"#,
+                Some(Fields { kind: "aspirasi".into(), title: "Jalan".into(), ..Fields::default() }),
             ),
         ] {
             assert_eq!(Draft::from_json(json).map(|d| d.fields), expected, "{json}");
@@ -1110,8 +1179,8 @@ mod tests {
     }
 
     #[test]
-    fn the_confirmation_says_what_happens_next() {
-        let submitted = Submitted {
+    fn the_receipt_reads_what_the_core_writes() {
+        let submitted = aduan_core::api::v1::Submitted {
             ticket: aduan_core::TicketNumber::from_entropy(42),
             secret: "ABCD-EFGH-JKMN-PQRS".into(),
             status: aduan_core::lifecycle::Status::Diterima.into(),
@@ -1119,9 +1188,35 @@ mod tests {
             agency: AgencyId::new("dinkes").unwrap(),
             verification_due_at: Some("2026-11-23T06:30:00Z".parse().unwrap()),
         };
-        let ticket = submitted.ticket.as_str().to_owned();
-        let id =
-            SuccessView::new(&submitted, Zone::WITA, Lang::Id, Some("https://dinkes.example.go.id/lacak"));
+        let json = serde_json::to_string(&submitted).unwrap();
+        let SendOutcome::Stored(receipt) = read_submission(Some(201), &json, None) else { panic!("{json}") };
+        assert_eq!(receipt.ticket, submitted.ticket.as_str());
+        assert_eq!(receipt.secret, "ABCD-EFGH-JKMN-PQRS");
+        let due: DateTime<Utc> = receipt.verification_due_at.as_deref().unwrap().parse().unwrap();
+        assert_eq!(Some(due), submitted.verification_due_at);
+        let json =
+            serde_json::to_string(&aduan_core::api::v1::Submitted { verification_due_at: None, ..submitted })
+                .unwrap();
+        let SendOutcome::Stored(receipt) = read_submission(Some(200), &json, None) else { panic!("{json}") };
+        assert_eq!(receipt.verification_due_at, None);
+    }
+
+    #[test]
+    fn the_confirmation_says_what_happens_next() {
+        let submitted = Receipt {
+            ticket: aduan_core::TicketNumber::from_entropy(42).as_str().to_owned(),
+            secret: "ABCD-EFGH-JKMN-PQRS".into(),
+            verification_due_at: None,
+        };
+        let due = Some("2026-11-23T06:30:00Z".parse().unwrap());
+        let ticket = submitted.ticket.clone();
+        let id = SuccessView::new(
+            &submitted,
+            due,
+            Zone::WITA,
+            Lang::Id,
+            Some("https://dinkes.example.go.id/lacak"),
+        );
         assert_eq!(id.heading, "Pengaduan terkirim");
         assert_eq!(id.ticket, ticket);
         assert_eq!(id.secret, "ABCD-EFGH-JKMN-PQRS");
@@ -1129,19 +1224,14 @@ mod tests {
         assert!(id.secret_warning.contains("tidak akan ditampilkan lagi"));
         assert_eq!(id.track_href, Some(format!("https://dinkes.example.go.id/lacak#tiket={ticket}")));
         assert!(!id.track_href.unwrap().contains("ABCD"), "the secret never goes into a URL");
-        let en = SuccessView::new(
-            &Submitted { verification_due_at: None, ..submitted.clone() },
-            Zone::WIB,
-            Lang::En,
-            None,
-        );
+        let en = SuccessView::new(&submitted, None, Zone::WIB, Lang::En, None);
         assert_eq!(
             (en.heading, en.ticket_label, en.secret_label),
             ("Complaint sent", "Your ticket number", "Access code")
         );
         assert!(en.next.ends_with("to the responsible agency."));
         assert_eq!(en.track_href, None);
-        let en = SuccessView::new(&submitted, Zone::WIB, Lang::En, None);
+        let en = SuccessView::new(&submitted, due, Zone::WIB, Lang::En, None);
         assert!(en.next.ends_with("by 23 November 2026, 13:30 WIB."), "{}", en.next);
     }
 
