@@ -733,7 +733,7 @@ fn questions(ui: &Ui) -> B {
                         spellcheck: false,
                     },
                     &f.email,
-                    true,
+                    false,
                 ))
                 .child(text_box(
                     ui,
@@ -749,7 +749,7 @@ fn questions(ui: &Ui) -> B {
                         spellcheck: false,
                     },
                     &f.phone,
-                    true,
+                    false,
                 )),
         ),
     );
