@@ -118,6 +118,9 @@ async fn form_validates_in_indonesian_and_stores_one_complaint_when_an_answer_is
     assert_eq!(view.body["title"], "Antrean obat di RSUD terlalu lama", "{}", view.body);
     let draft = browser.script("return localStorage.getItem('aduan:draft:dinkes');", vec![]).await?;
     assert!(draft.is_null(), "the draft is dropped once the server answered: {draft}");
+    // The copy button copies the ticket and says so in a live region.
+    click(&browser, "[data-act=copy-ticket]").await?;
+    browser.wait_for_text(FORM, "Nomor tiket disalin").await?;
     browser.close().await
 }
 
