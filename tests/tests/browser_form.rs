@@ -143,5 +143,9 @@ async fn form_restores_the_draft_after_a_reload() -> anyhow::Result<()> {
     assert_eq!(title.as_deref(), Some(""));
     let draft = browser.script("return localStorage.getItem('aduan:draft:dinkes');", vec![]).await?;
     assert!(draft.is_null(), "{draft}");
+    // Keyboard only: Enter in a box continues, and the summary takes focus.
+    type_into(&browser, "#form-title", "Lampu\u{E007}").await?;
+    browser.wait_for_text(FORM, "Judul minimal 10 karakter").await?;
+    assert_eq!(browser.focused().await?, "div#form-summary.form-summary");
     browser.close().await
 }
