@@ -780,6 +780,10 @@ pub mod v1 {
         pub award_name: Text,
         /// The period judged.
         pub period: Period,
+        /// The period as people write it ("2025", "Maret 2025"); absent
+        /// from servers older than this field.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub period_label: Option<Text>,
         /// The criteria, in the order contributions are listed.
         pub criteria: Vec<CriterionView>,
         /// One table per category.
@@ -870,6 +874,7 @@ pub mod v1 {
                 award: definition.id.clone(),
                 award_name: definition.name.clone(),
                 period,
+                period_label: Some(period_label(period)),
                 criteria: definition
                     .criteria
                     .iter()
@@ -1255,7 +1260,7 @@ mod tests {
                     "contributions": [{"criterion": "c", "normalized": 0.5, "points": 50.0}]}],
                 "unranked": [{"agency": "dpupr", "name": "P", "reasons": []}]}]}"#;
         let view: LeaderboardView = serde_json::from_str(old).unwrap();
-        assert_eq!(view.criteria[0].explanation, None);
+        assert_eq!((view.period_label, view.criteria[0].explanation.clone()), (None, None));
         assert!(view.categories[0].ranked[0].monthly.is_empty());
         assert!(view.categories[0].unranked[0].monthly.is_empty());
     }
