@@ -13,6 +13,7 @@ use aduan_core::{CategoryId, FieldError, Lang, Text, format};
 
 use crate::config::{ApiBase, query_value};
 
+pub mod html;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
@@ -139,6 +140,7 @@ pub struct Labels {
     pub received: String,
     pub median: String,
     pub scrolls: String,
+    pub points: String,
 }
 
 impl Labels {
@@ -168,6 +170,7 @@ impl Labels {
             received: t("Pengaduan diterima", "Complaints received"),
             median: t("Median waktu tanggapan", "Median response time"),
             scrolls: t("dapat digeser ke samping", "scrolls sideways"),
+            points: t("poin", "points"),
         }
     }
 }
@@ -250,8 +253,8 @@ pub struct UnrankedRow {
 pub struct BarView {
     /// The points earned: "38,0".
     pub points: String,
-    /// The bar's length in percent of the criterion's weight, 0–100.
-    pub width: f64,
+    /// The bar's length in whole percent of the criterion's weight, 0–100.
+    pub width: u32,
     /// The bar's accessible name: "Laju tindak lanjut: 38,0 dari 40 poin".
     pub label: String,
 }
@@ -262,7 +265,7 @@ pub struct ChartView {
     /// The chart's text alternative: one sentence with the takeaway.
     pub label: String,
     /// The SVG viewBox width ([`CHART_STEP`] per month).
-    pub width: f64,
+    pub width: u32,
     /// One bar per month with an answer.
     pub bars: Vec<ChartBar>,
     /// The data, as the table beside the chart shows it.
@@ -270,19 +273,20 @@ pub struct ChartView {
 }
 
 /// Horizontal space per month in the chart's viewBox.
-pub const CHART_STEP: f64 = 10.0;
+pub const CHART_STEP: u32 = 10;
 /// Height of the chart's viewBox; the tallest bar of a category fills it.
-pub const CHART_HEIGHT: f64 = 40.0;
+pub const CHART_HEIGHT: u32 = 40;
 
-/// One bar of a chart, in viewBox units.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One bar of a chart, in whole viewBox units (integers keep the markup
+/// short and exact).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChartBar {
     /// Left edge.
-    pub x: f64,
+    pub x: u32,
     /// Top edge.
-    pub y: f64,
+    pub y: u32,
     /// Height (at least 1, so that a zero-day month still shows).
-    pub height: f64,
+    pub height: u32,
 }
 
 /// A month of the chart's data table.
@@ -411,7 +415,7 @@ fn bar(legend: &CriterionLegend, points: Option<f64>, weight: f64, lang: Lang) -
             Lang::Id => format!("{}: tidak ada data", legend.name),
             Lang::En => format!("{}: no data", legend.name),
         };
-        return BarView { points: "–".to_owned(), width: 0.0, label };
+        return BarView { points: "–".to_owned(), width: 0, label };
     };
     let shown = number(points, lang);
     let label = match lang {
@@ -421,18 +425,20 @@ fn bar(legend: &CriterionLegend, points: Option<f64>, weight: f64, lang: Lang) -
     BarView { points: shown, width: bar_width(points, weight), label }
 }
 
-/// How much of a criterion's weight its points fill, in percent (0–100).
+/// How much of a criterion's weight its points fill, in whole percent
+/// (0–100, rounded).
 ///
 /// # Example
 /// ```
 /// use aduan_widgets::leaderboard::bar_width;
-/// assert_eq!(bar_width(38.0, 40.0), 95.0);
-/// assert_eq!(bar_width(-1.0, 40.0), 0.0);
+/// assert_eq!(bar_width(38.0, 40.0), 95);
+/// assert_eq!(bar_width(-1.0, 40.0), 0);
 /// ```
 #[must_use]
-pub fn bar_width(points: f64, weight: f64) -> f64 {
+pub fn bar_width(points: f64, weight: f64) -> u32 {
     let width = points / weight * 100.0;
-    if width.is_finite() { width.clamp(0.0, 100.0) } else { 0.0 }
+    // Clamped to 0–100 first, so the cast cannot truncate.
+    if width.is_finite() { width.clamp(0.0, 100.0).round() as u32 } else { 0 }
 }
 
 /// A score, points or weight with one decimal ("87,3" / "87.3"), or none
@@ -535,8 +541,11 @@ fn chart(name: &str, monthly: &[MonthPoint], scale: f64, period: &str, lang: Lan
         .enumerate()
         .filter_map(|(i, m)| {
             let value = m.median_working_days?;
-            let height = (value / scale * CHART_HEIGHT).clamp(1.0, CHART_HEIGHT);
-            Some(ChartBar { x: i as f64 * CHART_STEP + 1.0, y: CHART_HEIGHT - height, height })
+            let full = f64::from(CHART_HEIGHT);
+            // Clamped to 1–40 first, so the cast cannot truncate.
+            let height = (value / scale * full).round().clamp(1.0, full) as u32;
+            let x = u32::try_from(i).unwrap_or(u32::MAX).saturating_mul(CHART_STEP).saturating_add(1);
+            Some(ChartBar { x, y: CHART_HEIGHT - height, height })
         })
         .collect();
     let rows = months
@@ -554,7 +563,7 @@ fn chart(name: &str, monthly: &[MonthPoint], scale: f64, period: &str, lang: Lan
         months.iter().filter_map(|m| m.1.median_working_days.map(|d| (month_label(m), d))).collect();
     ChartView {
         label: takeaway(name, &answered, monthly.len(), period, lang),
-        width: (monthly.len().max(1) as f64) * CHART_STEP,
+        width: u32::try_from(monthly.len().max(1)).unwrap_or(u32::MAX).saturating_mul(CHART_STEP),
         bars,
         rows,
     }
@@ -639,7 +648,7 @@ mod tests {
 
     /// The leaderboard of the core's snapshot (`aduan_core__api__tests__leaderboard.snap`),
     /// as the server sends it, with a second category and a year of months.
-    fn served() -> LeaderboardView {
+    pub(super) fn served() -> LeaderboardView {
         let month = |m: u32, received: u32, median: Option<f64>| MonthPoint {
             month: format!("2025-{m:02}"),
             received,
@@ -796,8 +805,8 @@ mod tests {
         );
         let points: Vec<&str> = first.bars.iter().map(|b| b.points.as_str()).collect();
         assert_eq!(points, ["17,9", "38", "18", "8", "8"]);
-        let widths: Vec<f64> = first.bars.iter().map(|b| (b.width * 10.0).round() / 10.0).collect();
-        assert_eq!(widths, [89.6, 95.0, 90.0, 80.0, 80.0]);
+        let widths: Vec<u32> = first.bars.iter().map(|b| b.width).collect();
+        assert_eq!(widths, [90, 95, 90, 80, 80]);
         assert_eq!(first.bars[1].label, "Laju tindak lanjut: 38 dari 40 poin");
         let en = BoardView::new(&served(), None, Lang::En);
         assert_eq!(en.tabs[0].rows[1].score, "77.8");
@@ -809,16 +818,17 @@ mod tests {
 
     #[test]
     fn bar_widths_stay_within_the_weight() {
-        let check = |points: f64, weight: f64, expected: f64| {
+        let check = |points: f64, weight: f64, expected: u32| {
             assert_eq!(bar_width(points, weight), expected, "{points} of {weight}");
         };
-        check(17.9219643943807, 20.0, 89.609821971903_5);
-        check(0.0, 10.0, 0.0);
-        check(10.0, 10.0, 100.0);
-        check(10.5, 10.0, 100.0);
-        check(-0.1, 10.0, 0.0);
-        check(5.0, 0.0, 0.0);
-        check(f64::NAN, 10.0, 0.0);
+        check(17.9219643943807, 20.0, 90);
+        check(0.04, 10.0, 0);
+        check(0.06, 10.0, 1);
+        check(10.0, 10.0, 100);
+        check(10.5, 10.0, 100);
+        check(-0.1, 10.0, 0);
+        check(5.0, 0.0, 0);
+        check(f64::NAN, 10.0, 0);
     }
 
     #[test]
@@ -828,7 +838,7 @@ mod tests {
         let bar = &BoardView::new(&board, None, Lang::Id).tabs[0].rows[0].bars[3];
         assert_eq!(
             (bar.points.as_str(), bar.width, bar.label.as_str()),
-            ("–", 0.0, "Tingkat penyelesaian: tidak ada data")
+            ("–", 0, "Tingkat penyelesaian: tidak ada data")
         );
     }
 
@@ -910,13 +920,14 @@ mod tests {
     fn chart_bars_share_the_category_scale_and_the_data_table() {
         let view = BoardView::new(&served(), None, Lang::Id);
         let chart = &view.tabs[0].rows[0].chart;
-        assert_eq!(chart.width, 120.0);
+        assert_eq!(chart.width, 120);
         // The category's slowest month (4,8 in July for Dinas PUPR) fills the height.
         let tallest = &view.tabs[0].rows[1].chart.bars;
-        assert_eq!(tallest, &[ChartBar { x: 61.0, y: 0.0, height: 40.0 }]);
-        let xs: Vec<f64> = chart.bars.iter().map(|b| b.x).collect();
-        assert_eq!(xs, [1.0, 11.0, 31.0, 111.0]);
-        assert_eq!(chart.bars[2].height, 20.0, "2,4 of 4,8");
+        assert_eq!(tallest, &[ChartBar { x: 61, y: 0, height: 40 }]);
+        let xs: Vec<u32> = chart.bars.iter().map(|b| b.x).collect();
+        assert_eq!(xs, [1, 11, 31, 111]);
+        let heights: Vec<u32> = chart.bars.iter().map(|b| b.height).collect();
+        assert_eq!(heights, [10, 7, 20, 8], "1,2 0,8 2,4 1,0 of 4,8");
         assert!(chart.bars.iter().all(|b| b.y + b.height == CHART_HEIGHT));
         assert_eq!(chart.rows.len(), 12);
         assert_eq!(
@@ -946,7 +957,7 @@ mod tests {
             "Desember 2025 – Januari 2026",
             Lang::En,
         );
-        assert_eq!(chart.bars, [ChartBar { x: 1.0, y: 39.0, height: 1.0 }]);
+        assert_eq!(chart.bars, [ChartBar { x: 1, y: 39, height: 1 }]);
         assert_eq!(chart.rows[1].month, "January 2026");
         assert!(chart.label.contains("0 working days in December 2025"), "{}", chart.label);
     }
