@@ -1,18 +1,94 @@
-//! The leaderboard's static markup (the scoring legend, and per category
-//! the table, the charts and the entrants not ranked) as escaped HTML.
+//! The leaderboard's markup (title, scoring legend, category tabs, and per
+//! category the table, the charts and the entrants not ranked) as escaped
+//! HTML, which the view puts in the shadow root once.
 //!
-//! Why strings and not Leptos views: these parts never change after they
-//! are shown, and a typed Leptos view of a table with charts compiles into
-//! about 50 KB (brotli) of per-type build and rebuild code, half the
-//! bundle's budget. As strings they cost almost nothing, and every element,
-//! role and label is checked by the native tests below. Every text goes
-//! through [`escape`]; numbers are formatted by the view model.
+//! Why a string and not Leptos views: nothing here changes after it is
+//! shown except which tab is selected (three attributes, which the view
+//! sets), and typed Leptos views of a table with tabs and charts compiled
+//! into about 37 KB (brotli) of per-type build and rebuild code and
+//! reactive effects, a quarter of the bundle's budget. As a string it costs
+//! a few KB, and every element, role and label is checked by the native
+//! tests below. Every text goes through [`escape`]; numbers are formatted
+//! by the view model.
 
 use std::fmt::Write as _;
 
 use super::{
-    BarView, CHART_HEIGHT, CHART_STEP, ChartView, CriterionLegend, Labels, RowView, TabView, UnrankedRow,
+    BarView, BoardView, CHART_HEIGHT, CHART_STEP, ChartView, CriterionLegend, Labels, RowView, TabView,
+    UnrankedRow,
 };
+
+/// The id of the `i`th tab; its panel's is [`panel_id`].
+#[must_use]
+pub fn tab_id(i: usize) -> String {
+    format!("board-tab-{i}")
+}
+
+/// The id of the `i`th tab panel.
+#[must_use]
+pub fn panel_id(i: usize) -> String {
+    format!("board-panel-{i}")
+}
+
+/// The index of a tab from its element id.
+///
+/// # Example
+/// ```
+/// use aduan_widgets::leaderboard::html::{tab_id, tab_index};
+/// assert_eq!(tab_index(&tab_id(2)), Some(2));
+/// assert_eq!(tab_index("board-panel-2"), None);
+/// ```
+#[must_use]
+pub fn tab_index(id: &str) -> Option<usize> {
+    id.strip_prefix("board-tab-")?.parse().ok()
+}
+
+/// The whole leaderboard: the award and period as a heading, how the score
+/// is calculated, the category tabs (WAI-ARIA tabs pattern, roving
+/// tabindex; none for a lone category) and one panel per category, all
+/// but the selected one hidden.
+#[must_use]
+pub fn board(view: &BoardView) -> String {
+    let mut out = format!(
+        "<h2 class=\"board-title\">{}<span class=\"board-period\">{}</span></h2>",
+        escape(&view.title),
+        escape(&view.period)
+    );
+    out.push_str(&how_scored(&view.labels, &view.criteria));
+    let tabbed = view.tabs.len() > 1;
+    if tabbed {
+        let _ = write!(
+            out,
+            "<div class=\"board-tabs\" role=\"tablist\" aria-label=\"{}\">",
+            escape(&view.labels.tabs)
+        );
+        for (i, tab) in view.tabs.iter().enumerate() {
+            let selected = i == view.selected;
+            let _ = write!(
+                out,
+                "<button type=\"button\" class=\"board-tab\" role=\"tab\" id=\"{}\" aria-controls=\"{}\" aria-selected=\"{selected}\" tabindex=\"{}\">{}</button>",
+                tab_id(i),
+                panel_id(i),
+                if selected { 0 } else { -1 },
+                escape(&tab.label)
+            );
+        }
+        out.push_str("</div>");
+    }
+    for (i, tab) in view.tabs.iter().enumerate() {
+        let _ = write!(out, "<div class=\"board-panel\" id=\"{}\"", panel_id(i));
+        if tabbed {
+            let _ = write!(out, " role=\"tabpanel\" aria-labelledby=\"{}\"", tab_id(i));
+        }
+        if i != view.selected {
+            out.push_str(" hidden");
+        }
+        out.push('>');
+        out.push_str(&panel(tab, &view.labels, &view.criteria));
+        out.push_str("</div>");
+    }
+    out
+}
 
 /// Escapes text for an HTML element's content or a quoted attribute value.
 ///
@@ -261,6 +337,26 @@ mod tests {
         assert!(html.starts_with("<details class=\"board-how\"><summary>Bagaimana skor dihitung</summary>"));
         assert_eq!(count(&html, "<li>"), 5);
         assert!(html.contains("<li><strong>Laju tindak lanjut</strong>: 40 poin<br>Bagian pengaduan yang sudah ditindaklanjuti instansi; poin = bobot × nilai.</li>"), "{html}");
+    }
+
+    #[test]
+    fn tabs_and_panels() {
+        let board = served();
+        let html = super::board(&BoardView::new(
+            &board,
+            Some(&aduan_core::CategoryId::new("uptd").unwrap()),
+            Lang::Id,
+        ));
+        assert!(html.starts_with("<h2 class=\"board-title\">Pengelola Pengaduan Terbaik<span class=\"board-period\">2025</span></h2><details class=\"board-how\">"));
+        assert!(html.contains("<div class=\"board-tabs\" role=\"tablist\" aria-label=\"Kategori\"><button type=\"button\" class=\"board-tab\" role=\"tab\" id=\"board-tab-0\" aria-controls=\"board-panel-0\" aria-selected=\"false\" tabindex=\"-1\">OPD Pemprov</button><button type=\"button\" class=\"board-tab\" role=\"tab\" id=\"board-tab-1\" aria-controls=\"board-panel-1\" aria-selected=\"true\" tabindex=\"0\">UPTD</button></div>"), "{html}");
+        assert!(html.contains("<div class=\"board-panel\" id=\"board-panel-0\" role=\"tabpanel\" aria-labelledby=\"board-tab-0\" hidden><div class=\"board-scroll\""));
+        assert!(html.contains("<div class=\"board-panel\" id=\"board-panel-1\" role=\"tabpanel\" aria-labelledby=\"board-tab-1\"><div class=\"board-scroll\""));
+        // A lone category is shown without tabs.
+        let mut one = board;
+        one.categories.truncate(1);
+        let html = super::board(&BoardView::new(&one, None, Lang::Id));
+        assert!(!html.contains("role=\"tab"), "{html}");
+        assert!(html.contains("<div class=\"board-panel\" id=\"board-panel-0\"><div class=\"board-scroll\""));
     }
 
     #[test]

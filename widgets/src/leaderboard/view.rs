@@ -1,15 +1,17 @@
 //! The entry point and Leptos view of `<aduan-leaderboard>`.
 //!
-//! Everything shown comes ready-made from [`BoardView`]; this module only
-//! builds the DOM: the category tabs (WAI-ARIA tabs pattern, automatic
-//! activation, roving tabindex) as a Leptos view, and in each tab panel the
-//! static markup of [`html`] (why not a Leptos view there: see that module).
+//! Everything shown comes ready-made from [`BoardView`] as the markup of
+//! [`html`] (why not Leptos views there: see that module); Leptos loads
+//! the data and shows the loading and error states, and two listeners on
+//! the board switch the category tabs (WAI-ARIA tabs pattern, automatic
+//! activation, roving tabindex).
 
 use aduan_core::api::v1::LeaderboardView;
 use aduan_core::{CategoryId, Lang};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, ShadowRoot};
+use web_sys::{Element, HtmlElement, ShadowRoot};
 
 use crate::config::ApiBase;
 use crate::leaderboard::{self, BoardView, LeaderboardRequest, TabKey, html};
@@ -51,85 +53,78 @@ pub fn mount_leaderboard(host: &Element, root: &ShadowRoot, script_origin: &str)
 }
 
 fn board_widget(url: Result<String, LoadError>, wanted: Option<CategoryId>, lang: Lang) -> impl IntoView {
+    // The resource keeps the finished markup and the number of tabs, so
+    // reading it clones a string, not the whole leaderboard.
     let data = LocalResource::new(move || {
-        let url = url.clone();
-        async move { get_json::<LeaderboardView>(url?).await }
+        let (url, wanted) = (url.clone(), wanted.clone());
+        async move {
+            let board = get_json::<LeaderboardView>(url?).await?;
+            let board = BoardView::new(&board, wanted.as_ref(), lang);
+            Ok::<_, LoadError>((html::board(&board), board.tabs.len()))
+        }
     });
     move || match data.get() {
         None => view! { <p class="status" role="status">{leaderboard::loading().get(lang).to_owned()}</p> }
             .into_any(),
-        Some(Ok(board)) => board_view(BoardView::new(&board, wanted.as_ref(), lang)).into_any(),
+        // One listener of each kind on the board serves every tab.
+        Some(Ok((markup, count))) => view! {
+            <div
+                class="board"
+                inner_html=markup
+                on:click=move |ev| on_click(&ev, count)
+                on:keydown=move |ev| on_keydown(&ev, count)
+            ></div>
+        }
+        .into_any(),
         Some(Err(error)) => error_message(&error, lang).into_any(),
     }
 }
 
-fn board_view(board: BoardView) -> impl IntoView {
-    let BoardView { title, period, labels, criteria, tabs, selected } = board;
-    let selected = RwSignal::new(selected);
-    let count = tabs.len();
-    let tabbed = count > 1;
-    let buttons: Vec<NodeRef<leptos::html::Button>> = (0..count).map(|_| NodeRef::new()).collect();
-    let tablist = tabbed.then(|| {
-        let list = tabs
-            .iter()
-            .enumerate()
-            .map(|(i, tab)| {
-                let node_ref = buttons[i];
-                let buttons = buttons.clone();
-                // Automatic activation: the arrow keys, Home and End move
-                // focus and selection together; Tab leaves the tab list.
-                let on_key = move |ev: leptos::ev::KeyboardEvent| {
-                    let Some(key) = TabKey::from_key(&ev.key()) else { return };
-                    ev.prevent_default();
-                    let next = key.apply(i, count);
-                    selected.set(next);
-                    if let Some(button) = buttons[next].get_untracked() {
-                        let _ = button.focus();
-                    }
-                };
-                view! {
-                    <button
-                        type="button"
-                        class="board-tab"
-                        role="tab"
-                        id=format!("board-tab-{i}")
-                        aria-controls=format!("board-panel-{i}")
-                        aria-selected=move || (selected.get() == i).to_string()
-                        tabindex=move || if selected.get() == i { "0" } else { "-1" }
-                        node_ref=node_ref
-                        on:click=move |_| selected.set(i)
-                        on:keydown=on_key
-                    >
-                        {tab.label.clone()}
-                    </button>
-                }
-            })
-            .collect_view();
-        view! { <div class="board-tabs" role="tablist" aria-label=labels.tabs.clone()>{list}</div> }
-    });
-    let panels = tabs
-        .iter()
-        .enumerate()
-        .map(|(i, tab)| {
-            // A lone category needs no tabs: its panel is plain content.
-            view! {
-                <div
-                    class="board-panel"
-                    id=format!("board-panel-{i}")
-                    role=tabbed.then_some("tabpanel")
-                    aria-labelledby=tabbed.then(|| format!("board-tab-{i}"))
-                    hidden=move || selected.get() != i
-                    inner_html=html::panel(tab, &labels, &criteria)
-                ></div>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="board">
-            <h2 class="board-title">{title}<span class="board-period">{period}</span></h2>
-            <div inner_html=html::how_scored(&labels, &criteria)></div>
-            {tablist}
-            {panels}
-        </div>
+/// A click on a tab (or on text inside it) selects it.
+fn on_click(ev: &web_sys::MouseEvent, count: usize) {
+    let Some(tab) = target(ev).and_then(|t| t.closest("[role=tab]").ok().flatten()) else { return };
+    if let (Some(board), Some(i)) = (current(ev), html::tab_index(&tab.id())) {
+        select(&board, i, count);
     }
+}
+
+/// The arrow keys, Home and End on a tab move focus and selection
+/// together (automatic activation); Tab leaves the tab list as usual.
+fn on_keydown(ev: &web_sys::KeyboardEvent, count: usize) {
+    let Some(key) = TabKey::from_key(&ev.key()) else { return };
+    let Some(tab) = target(ev).filter(|t| t.get_attribute("role").as_deref() == Some("tab")) else { return };
+    let (Some(board), Some(i)) = (current(ev), html::tab_index(&tab.id())) else { return };
+    ev.prevent_default();
+    let next = key.apply(i, count);
+    select(&board, next, count);
+    if let Some(tab) = by_id(&board, &html::tab_id(next)) {
+        let _ = tab.unchecked_into::<HtmlElement>().focus();
+    }
+}
+
+/// Shows the `selected` tab's panel and makes that tab the one in the
+/// page's tab order (roving tabindex).
+fn select(board: &Element, selected: usize, count: usize) {
+    for i in 0..count {
+        let on = i == selected;
+        if let Some(tab) = by_id(board, &html::tab_id(i)) {
+            let _ = tab.set_attribute("aria-selected", if on { "true" } else { "false" });
+            let _ = tab.set_attribute("tabindex", if on { "0" } else { "-1" });
+        }
+        if let Some(panel) = by_id(board, &html::panel_id(i)) {
+            let _ = panel.toggle_attribute_with_force("hidden", !on);
+        }
+    }
+}
+
+fn by_id(board: &Element, id: &str) -> Option<Element> {
+    board.query_selector(&format!("#{id}")).ok().flatten()
+}
+
+fn target(ev: &web_sys::Event) -> Option<Element> {
+    ev.target()?.dyn_into().ok()
+}
+
+fn current(ev: &web_sys::Event) -> Option<Element> {
+    ev.current_target()?.dyn_into().ok()
 }
