@@ -149,7 +149,7 @@ pub fn panel(tab: &TabView, labels: &Labels, criteria: &[CriterionLegend]) -> St
     } else {
         let _ = write!(
             out,
-            "<div class=\"board-scroll\" role=\"region\" aria-label=\"{} ({})\" tabindex=\"0\"><table class=\"board-table\"><caption>{}</caption><thead><tr><th scope=\"col\" class=\"board-num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"board-num\">{}</th>",
+            "<div class=\"board-scroll\" role=\"region\" aria-label=\"{} ({})\" tabindex=\"0\"><table class=\"board-table\"><caption><span>{}</span></caption><thead><tr><th scope=\"col\" class=\"board-num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"board-num\">{}</th>",
             escape(&tab.caption),
             escape(&labels.scrolls),
             escape(&tab.caption),
@@ -228,25 +228,33 @@ fn unranked_item(out: &mut String, item: &UnrankedRow, labels: &Labels) {
 /// takeaway sentence, and the same data as a table in a `<details>`.
 fn chart(out: &mut String, chart: &ChartView, name: &str, labels: &Labels) {
     let (width, height) = (chart.width, CHART_HEIGHT);
-    let _ = write!(
-        out,
-        "<div class=\"board-chart\"><svg class=\"board-spark\" role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><line class=\"board-axis\" x1=\"0\" y1=\"{height}\" x2=\"{width}\" y2=\"{height}\"></line>",
-        escape(&chart.label)
-    );
-    for b in &chart.bars {
+    // With nothing to draw, the takeaway itself is shown instead of an
+    // empty chart.
+    if chart.bars.is_empty() {
+        let _ =
+            write!(out, "<div class=\"board-chart\"><p class=\"board-nodata\">{}</p>", escape(&chart.label));
+    } else {
         let _ = write!(
             out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"></rect>",
-            b.x,
-            b.y,
-            CHART_STEP - 2,
-            b.height
+            "<div class=\"board-chart\"><svg class=\"board-spark\" role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><line class=\"board-axis\" x1=\"0\" y1=\"{height}\" x2=\"{width}\" y2=\"{height}\"></line>",
+            escape(&chart.label)
         );
+        for b in &chart.bars {
+            let _ = write!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"></rect>",
+                b.x,
+                b.y,
+                CHART_STEP - 2,
+                b.height
+            );
+        }
+        out.push_str("</svg>");
     }
     let name = escape(name);
     let _ = write!(
         out,
-        "</svg><details class=\"board-data\"><summary>{}<span class=\"board-vh\">: {name}</span></summary><table><caption class=\"board-vh\">{}: {name}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"board-num\">{}</th><th scope=\"col\" class=\"board-num\">{}</th></tr></thead><tbody>",
+        "<details class=\"board-data\"><summary>{}<span class=\"board-vh\">: {name}</span></summary><table><caption class=\"board-vh\">{}: {name}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"board-num\">{}</th><th scope=\"col\" class=\"board-num\">{}</th></tr></thead><tbody>",
         escape(&labels.chart_data),
         escape(&labels.monthly),
         escape(&labels.month),
@@ -282,7 +290,7 @@ mod tests {
         let view = BoardView::new(&served(), None, Lang::Id);
         let html = panel(&view.tabs[0], &view.labels, &view.criteria);
         assert!(html.starts_with(
-            "<div class=\"board-scroll\" role=\"region\" aria-label=\"Pengelola Pengaduan Terbaik, kategori OPD Pemprov, 2025 (dapat digeser ke samping)\" tabindex=\"0\"><table class=\"board-table\"><caption>Pengelola Pengaduan Terbaik, kategori OPD Pemprov, 2025</caption>"
+            "<div class=\"board-scroll\" role=\"region\" aria-label=\"Pengelola Pengaduan Terbaik, kategori OPD Pemprov, 2025 (dapat digeser ke samping)\" tabindex=\"0\"><table class=\"board-table\"><caption><span>Pengelola Pengaduan Terbaik, kategori OPD Pemprov, 2025</span></caption>"
         ), "{html}");
         // Rank, agency, score, five criteria, the chart; and each row's agency.
         assert_eq!(count(&html, "<th scope=\"col\""), 9 + 3 * 3, "the chart data tables have three each");
@@ -291,11 +299,17 @@ mod tests {
         assert!(html.contains("<td class=\"board-num board-score\">89,9</td>"));
         assert_eq!(count(&html, "<span class=\"board-winner\">Pemenang</span>"), 2);
         assert!(html.contains(
-            "<span class=\"board-bar\" role=\"img\" aria-label=\"Laju tindak lanjut: 38 dari 40 poin\"><span class=\"board-fill\" style=\"width:95%\"></span></span><span aria-hidden=\"true\">38</span>"
+            "<span class=\"board-bar\" role=\"img\" aria-label=\"Laju tindak lanjut: 38,0 dari 40 poin\"><span class=\"board-fill\" style=\"width:95%\"></span></span><span aria-hidden=\"true\">38,0</span>"
         ));
-        assert_eq!(count(&html, "role=\"img\""), 2 * 5 + 3, "a bar per criterion and a chart per entrant");
+        assert_eq!(
+            count(&html, "role=\"img\""),
+            2 * 5 + 2,
+            "a bar per criterion and a chart per entrant with answers"
+        );
         assert!(html.contains("<h3 class=\"board-sub\">Tidak diperingkat</h3>"));
         assert!(html.contains("<li>Kurang dari 5 pengaduan pada periode ini</li>"));
+        // Nobody answered: the sentence is shown, not an empty chart.
+        assert!(html.contains("<div class=\"board-chart\"><p class=\"board-nodata\">Dinas Kebudayaan dan Pariwisata: belum ada pengaduan yang ditanggapi pada periode 2025, jadi belum ada waktu tanggapan per bulan.</p><details class=\"board-data\">"), "{html}");
     }
 
     #[test]

@@ -402,7 +402,7 @@ fn row(
     RowView {
         rank: format::integer(i64::try_from(r.rank).unwrap_or(i64::MAX), lang),
         name: r.name.clone(),
-        score: number(r.score, lang),
+        score: format::decimal(r.score, 1, lang),
         winner: r.winner,
         bars,
         chart: chart(&r.name, &r.monthly, scale, period, lang),
@@ -417,7 +417,7 @@ fn bar(legend: &CriterionLegend, points: Option<f64>, weight: f64, lang: Lang) -
         };
         return BarView { points: "–".to_owned(), width: 0, label };
     };
-    let shown = number(points, lang);
+    let shown = format::decimal(points, 1, lang);
     let label = match lang {
         Lang::Id => format!("{}: {shown} dari {} poin", legend.name, legend.weight),
         Lang::En => format!("{}: {shown} of {} points", legend.name, legend.weight),
@@ -441,8 +441,8 @@ pub fn bar_width(points: f64, weight: f64) -> u32 {
     if width.is_finite() { width.clamp(0.0, 100.0).round() as u32 } else { 0 }
 }
 
-/// A score, points or weight with one decimal ("87,3" / "87.3"), or none
-/// for a whole weight ("40").
+/// A weight with one decimal ("33,3" / "33.3"), or none when whole
+/// ("40"); scores and points always have one, so a column lines up.
 fn number(x: f64, lang: Lang) -> String {
     let whole = x.fract() == 0.0 && x.abs() < 1e9;
     format::decimal(x, if whole { 0 } else { 1 }, lang)
@@ -804,10 +804,10 @@ mod tests {
             ("1", "Dinas Kesehatan", "89,9", true)
         );
         let points: Vec<&str> = first.bars.iter().map(|b| b.points.as_str()).collect();
-        assert_eq!(points, ["17,9", "38", "18", "8", "8"]);
+        assert_eq!(points, ["17,9", "38,0", "18,0", "8,0", "8,0"], "one decimal throughout a column");
         let widths: Vec<u32> = first.bars.iter().map(|b| b.width).collect();
         assert_eq!(widths, [90, 95, 90, 80, 80]);
-        assert_eq!(first.bars[1].label, "Laju tindak lanjut: 38 dari 40 poin");
+        assert_eq!(first.bars[1].label, "Laju tindak lanjut: 38,0 dari 40 poin");
         let en = BoardView::new(&served(), None, Lang::En);
         assert_eq!(en.tabs[0].rows[1].score, "77.8");
         assert_eq!(en.tabs[0].rows[1].bars[1].label, "Follow-up rate: 32.8 of 40 points");
