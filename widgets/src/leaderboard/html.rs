@@ -55,6 +55,10 @@ pub fn board(view: &BoardView) -> String {
         escape(&view.period)
     );
     out.push_str(&how_scored(&view.labels, &view.criteria));
+    // A category the award does not have comes back empty.
+    if view.tabs.is_empty() {
+        let _ = write!(out, "<p class=\"board-empty\">{}</p>", escape(&view.labels.no_entrants));
+    }
     let tabbed = view.tabs.len() > 1;
     if tabbed {
         let _ = write!(
@@ -371,6 +375,19 @@ mod tests {
         let html = super::board(&BoardView::new(&one, None, Lang::Id));
         assert!(!html.contains("role=\"tab"), "{html}");
         assert!(html.contains("<div class=\"board-panel\" id=\"board-panel-0\"><div class=\"board-scroll\""));
+    }
+
+    #[test]
+    fn a_category_without_entrants_says_so() {
+        let mut board = served();
+        board.categories.clear();
+        let html = super::board(&BoardView::new(&board, None, Lang::Id));
+        assert!(
+            html.ends_with(
+                "</details><p class=\"board-empty\">Belum ada instansi peserta dalam kategori ini.</p>"
+            ),
+            "{html}"
+        );
     }
 
     #[test]

@@ -133,6 +133,7 @@ pub struct Labels {
     pub winner: String,
     pub unranked: String,
     pub no_ranked: String,
+    pub no_entrants: String,
     pub how: String,
     pub how_intro: String,
     pub chart_data: String,
@@ -160,6 +161,10 @@ impl Labels {
             winner: t("Pemenang", "Winner"),
             unranked: t("Tidak diperingkat", "Not ranked"),
             no_ranked: t("Belum ada instansi yang diperingkat.", "No agency is ranked yet."),
+            no_entrants: t(
+                "Belum ada instansi peserta dalam kategori ini.",
+                "No agency takes part in this category.",
+            ),
             how: t("Bagaimana skor dihitung", "How the score is calculated"),
             how_intro: t(
                 "Skor adalah jumlah poin dari setiap kriteria, paling tinggi 100. Setiap kriteria memberi poin sampai bobotnya:",
