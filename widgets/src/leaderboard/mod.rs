@@ -123,24 +123,40 @@ pub fn loading() -> Text {
 
 /// The fixed words of the leaderboard in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[allow(missing_docs)]
 pub struct Labels {
+    /// The tab list's name: "Kategori".
     pub tabs: String,
+    /// Column header: "Peringkat".
     pub rank: String,
+    /// Column header: "Instansi".
     pub entrant: String,
+    /// Column header: "Skor (dari 100)".
     pub score: String,
+    /// Column header of the charts, and their data tables' caption.
     pub monthly: String,
+    /// The mark of a winner: "Pemenang".
     pub winner: String,
+    /// Heading of the entrants not ranked.
     pub unranked: String,
+    /// Said when a category ranks nobody.
     pub no_ranked: String,
+    /// Said when the answer has no category at all.
     pub no_entrants: String,
+    /// The legend's summary: "Bagaimana skor dihitung".
     pub how: String,
+    /// The legend's first sentence.
     pub how_intro: String,
+    /// The summary of a chart's data table.
     pub chart_data: String,
+    /// Data table header: "Bulan".
     pub month: String,
+    /// Data table header: "Pengaduan diterima".
     pub received: String,
+    /// Data table header: "Median waktu tanggapan".
     pub median: String,
+    /// Added to the scroll box's name: "dapat digeser ke samping".
     pub scrolls: String,
+    /// "poin", after a weight.
     pub points: String,
 }
 
