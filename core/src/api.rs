@@ -534,18 +534,26 @@ pub mod v1 {
                 satisfaction: stats.satisfaction.map(|s| Satisfaction { count: s.count, mean: s.mean }),
                 open: stats.open,
                 overdue: stats.overdue,
-                monthly: stats
-                    .monthly
-                    .iter()
-                    .map(|m| MonthPoint {
-                        month: format!("{:04}-{:02}", m.year, m.month),
-                        received: m.received,
-                        median_working_days: m.response.map(|r| r.working_days.median),
-                        median_days: m.response.map(|r| r.days.median),
-                        within_standard: m.within_standard.into(),
-                    })
-                    .collect(),
+                monthly: MonthPoint::series(stats),
             }
+        }
+    }
+
+    impl MonthPoint {
+        /// The monthly series of `stats`, one point per month of its period.
+        #[must_use]
+        pub fn series(stats: &Stats) -> Vec<Self> {
+            stats
+                .monthly
+                .iter()
+                .map(|m| Self {
+                    month: format!("{:04}-{:02}", m.year, m.month),
+                    received: m.received,
+                    median_working_days: m.response.map(|r| r.working_days.median),
+                    median_days: m.response.map(|r| r.days.median),
+                    within_standard: m.within_standard.into(),
+                })
+                .collect()
         }
     }
 
@@ -772,6 +780,10 @@ pub mod v1 {
         pub award_name: Text,
         /// The period judged.
         pub period: Period,
+        /// The period as people write it ("2025", "Maret 2025"); absent
+        /// from servers older than this field.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub period_label: Option<Text>,
         /// The criteria, in the order contributions are listed.
         pub criteria: Vec<CriterionView>,
         /// One table per category.
@@ -787,6 +799,10 @@ pub mod v1 {
         pub name: Text,
         /// Its weight, in points of 100.
         pub weight: f64,
+        /// What it measures and how its points are given, in both
+        /// languages; absent from servers older than this field.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub explanation: Option<Text>,
     }
 
     /// One category's ranking.
@@ -815,6 +831,10 @@ pub mod v1 {
         pub winner: bool,
         /// Each criterion's part of the score, in criteria order.
         pub contributions: Vec<ContributionView>,
+        /// The entrant's month-by-month series over the period (for its
+        /// response-time chart); empty from servers older than this field.
+        #[serde(default)]
+        pub monthly: Vec<MonthPoint>,
     }
 
     /// One criterion's part of a score.
@@ -840,6 +860,10 @@ pub mod v1 {
         pub name: String,
         /// Why, in both languages.
         pub reasons: Vec<Text>,
+        /// The entrant's month-by-month series over the period; empty from
+        /// servers older than this field.
+        #[serde(default)]
+        pub monthly: Vec<MonthPoint>,
     }
 
     impl LeaderboardView {
@@ -850,14 +874,126 @@ pub mod v1 {
                 award: definition.id.clone(),
                 award_name: definition.name.clone(),
                 period,
+                period_label: Some(period_label(period)),
                 criteria: definition
                     .criteria
                     .iter()
-                    .map(|c| CriterionView { id: c.id.clone(), name: c.name.clone(), weight: c.weight })
+                    .map(|c| CriterionView {
+                        id: c.id.clone(),
+                        name: c.name.clone(),
+                        weight: c.weight,
+                        explanation: Some(explain(c)),
+                    })
                     .collect(),
                 categories: board.categories.iter().map(category_view).collect(),
             }
         }
+
+        /// The same leaderboard with each entrant's monthly series, which
+        /// `series` gives for an agency id (the server reads it from the
+        /// period's statistics), so a chart per entrant needs no request
+        /// of its own.
+        #[must_use]
+        pub fn with_monthly(mut self, mut series: impl FnMut(&AgencyId) -> Vec<MonthPoint>) -> Self {
+            for category in &mut self.categories {
+                for r in &mut category.ranked {
+                    r.monthly = series(&r.agency);
+                }
+                for u in &mut category.unranked {
+                    u.monthly = series(&u.agency);
+                }
+            }
+            self
+        }
+    }
+
+    /// What a criterion measures (for the metrics the core fills from
+    /// complaint statistics) and how its raw value becomes points, so that
+    /// every score on a leaderboard can be explained.
+    fn explain(c: &award::Criterion) -> Text {
+        use award::{Direction, Normalization, OnMissing, metric};
+        let measures = match c.metric.as_str() {
+            metric::COMPLAINTS => Some(Text::new(
+                "jumlah pengaduan yang didisposisikan ke instansi pada periode ini, tanpa yang diarsipkan",
+                "the number of complaints disposed to the agency in the period, archived ones left out",
+            )),
+            metric::FOLLOW_UP_RATE => Some(Text::new(
+                "bagian pengaduan yang sudah ditindaklanjuti instansi",
+                "the share of complaints the agency has followed up",
+            )),
+            metric::WITHIN_STANDARD_SHARE => Some(Text::new(
+                "bagian pengaduan yang ditanggapi pertama kali dalam standar waktu",
+                "the share of complaints first answered within the time standard",
+            )),
+            metric::COMPLETION_RATE => {
+                Some(Text::new("bagian pengaduan yang sudah selesai", "the share of complaints finished"))
+            }
+            metric::SATISFACTION_MEAN => Some(Text::new(
+                "rata-rata penilaian pelapor, skala 1 sampai 5",
+                "the reporters' mean rating, on a scale of 1 to 5",
+            )),
+            metric::MEDIAN_RESPONSE_DAYS => Some(Text::new(
+                "median waktu sampai tanggapan pertama, dalam hari kerja",
+                "the median time to the first response, in working days",
+            )),
+            _ => None,
+        };
+        let lower = c.direction == Direction::Lower;
+        let num = |x: f64, lang| format::decimal(x, if x.fract() == 0.0 { 0 } else { 1 }, lang);
+        let points = match c.normalization {
+            Normalization::Rate if lower => {
+                Text::new("poin = bobot × (1 − nilai)", "points = weight × (1 − the value)")
+            }
+            Normalization::Rate => Text::new("poin = bobot × nilai", "points = weight × the value"),
+            Normalization::LogShareOfMax => Text::new(
+                "poin penuh untuk nilai tertinggi dalam kategori, yang lain sebagian menurut skala logaritmik",
+                "full points for the highest value in the category, others a share on a logarithmic scale",
+            ),
+            Normalization::LogMinMax => Text::new(
+                "dibandingkan dalam kategori pada skala logaritmik: terbaik poin penuh, terendah nol",
+                "compared within the category on a logarithmic scale: the best gets full points, the lowest none",
+            ),
+            Normalization::MinMax => Text::new(
+                "dibandingkan dalam kategori: terbaik poin penuh, terburuk nol",
+                "compared within the category: the best gets full points, the worst none",
+            ),
+            Normalization::Target { best, worst } => Text::new(
+                format!(
+                    "poin penuh pada nilai {}, nol pada nilai {}, sebanding di antaranya",
+                    num(best, Lang::Id),
+                    num(worst, Lang::Id)
+                ),
+                format!(
+                    "full points at {}, none at {}, in proportion between",
+                    num(best, Lang::En),
+                    num(worst, Lang::En)
+                ),
+            ),
+        };
+        let missing = match c.on_missing {
+            OnMissing::Unrank => None,
+            OnMissing::Score(s) => Some(Text::new(
+                format!("tanpa data: {} dari poin", format::percent(s, 0, Lang::Id)),
+                format!("without data: {} of the points", format::percent(s, 0, Lang::En)),
+            )),
+        };
+        let join = |lang: Lang| {
+            let mut parts: Vec<&str> = Vec::new();
+            if let Some(m) = &measures {
+                parts.push(m.get(lang));
+            }
+            parts.push(points.get(lang));
+            if let Some(m) = &missing {
+                parts.push(m.get(lang));
+            }
+            let sentence = parts.join("; ");
+            let mut chars = sentence.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>() + ".")
+                .unwrap_or_default()
+        };
+        Text::new(join(Lang::Id), join(Lang::En))
     }
 
     fn category_view(c: &award::CategoryResult) -> CategoryView {
@@ -882,6 +1018,7 @@ pub mod v1 {
                             points: k.points,
                         })
                         .collect(),
+                    monthly: Vec::new(),
                 })
                 .collect(),
             unranked: c
@@ -891,6 +1028,7 @@ pub mod v1 {
                     agency: u.id.clone(),
                     name: u.name.clone(),
                     reasons: u.reasons.clone(),
+                    monthly: Vec::new(),
                 })
                 .collect(),
         }
@@ -1104,6 +1242,26 @@ mod tests {
             ),
         ];
         let board = award::score(&def, &entrants).unwrap();
-        insta::assert_json_snapshot!(LeaderboardView::new(&def, &board, Period::year(2025)));
+        let stats = sample_stats();
+        let view = LeaderboardView::new(&def, &board, Period::year(2025))
+            .with_monthly(|id| if id.as_str() == "dinkes" { MonthPoint::series(&stats) } else { Vec::new() });
+        insta::assert_json_snapshot!(view);
+    }
+
+    /// A client built against this contract still reads a leaderboard from a
+    /// server that sends no monthly series and no explanations.
+    #[test]
+    fn leaderboard_without_the_newer_fields_still_parses() {
+        let old = r#"{"award": "a", "award_name": {"id": "A", "en": "A"},
+            "period": {"from": "2025-01-01", "to": "2025-12-31"},
+            "criteria": [{"id": "c", "name": {"id": "C", "en": "C"}, "weight": 100.0}],
+            "categories": [{"category": "opd",
+                "ranked": [{"rank": 1, "agency": "dinkes", "name": "D", "score": 50.0, "winner": true,
+                    "contributions": [{"criterion": "c", "normalized": 0.5, "points": 50.0}]}],
+                "unranked": [{"agency": "dpupr", "name": "P", "reasons": []}]}]}"#;
+        let view: LeaderboardView = serde_json::from_str(old).unwrap();
+        assert_eq!((view.period_label, view.criteria[0].explanation.clone()), (None, None));
+        assert!(view.categories[0].ranked[0].monthly.is_empty());
+        assert!(view.categories[0].unranked[0].monthly.is_empty());
     }
 }

@@ -1153,13 +1153,24 @@ async fn leaderboard<S: Store>(
     let now = (state.now)();
     let period = period(&query, config.default_zone.local_date(now))?;
     let ctx = StatsContext { policy: &config.sla, calendar: &config.calendar, period, now };
-    let mut by_agency = period_stats(&state, period).await?.agencies.clone();
+    let all = period_stats(&state, period).await?;
+    let mut monthly = std::collections::BTreeMap::new();
     let entrants: Vec<Entrant> = config
         .agencies
         .iter()
         .filter(|a| query.category.as_ref().is_none_or(|c| *c == a.category))
         .map(|a| {
-            let stats = by_agency.remove(&a.id).unwrap_or_else(|| StatsBuilder::new(ctx, a.zone).finish());
+            let empty;
+            let stats = match all.agencies.get(&a.id) {
+                Some(stats) => stats,
+                None => {
+                    empty = StatsBuilder::new(ctx, a.zone).finish();
+                    &empty
+                }
+            };
+            // Each entrant's chart comes with the ranking, so a leaderboard
+            // is one request however many entrants it has.
+            monthly.insert(a.id.clone(), v1::MonthPoint::series(stats));
             Entrant {
                 id: a.id.clone(),
                 name: a.name.clone(),
@@ -1169,7 +1180,9 @@ async fn leaderboard<S: Store>(
         })
         .collect();
     let board = award::score(definition, &entrants).map_err(aduan_core::Error::from)?;
-    Ok(Json(LeaderboardView::new(definition, &board, period)))
+    let view = LeaderboardView::new(definition, &board, period)
+        .with_monthly(|agency| monthly.remove(agency).unwrap_or_default());
+    Ok(Json(view))
 }
 
 /// One pass of the automatic closing: appends `auto_closed` to every

@@ -125,7 +125,7 @@ pub fn document() -> Value {
                 "Agency": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"}, "zone": {"type": "string"}}},
                 "StatsView": {"type": "object"},
                 "Badge": {"type": "object"},
-                "LeaderboardView": {"type": "object"}
+                "LeaderboardView": {"type": "object", "description": "`criteria` (id, name, weight in points of 100, `explanation`: what it measures and how points are given) and one entry per category in `categories`: `ranked` entrants best first (rank, score, winner, each criterion's `contributions`) and `unranked` ones with their `reasons`; every entrant carries `monthly`, one point per month of the period (`month`, `received`, `median_working_days`, `median_days`, `within_standard`), for its response-time chart."}
             }
         },
         "paths": {

@@ -556,6 +556,30 @@ async fn auto_close_and_badges<S: Store>(store: S) {
     assert_eq!(board.status, StatusCode::OK, "{}", board.text);
     let unranked = board.body["categories"][0]["unranked"].as_array().unwrap();
     assert_eq!(unranked.len(), 2, "fewer than 5 complaints: not ranked, with the reason");
+    // Each entrant's monthly series comes in the same answer: twelve months
+    // of 2025, whose received complaints add up to the entrant's volume
+    // (none were archived), with a median wherever one was answered.
+    let dinkes = unranked.iter().find(|u| u["agency"] == "dinkes").expect("dinkes is an entrant");
+    let monthly = dinkes["monthly"].as_array().unwrap();
+    let months: Vec<&str> = monthly.iter().map(|m| m["month"].as_str().unwrap()).collect();
+    assert_eq!(months.len(), 12, "{months:?}");
+    assert_eq!((months[0], months[11]), ("2025-01", "2025-12"));
+    let received: u64 = monthly.iter().map(|m| m["received"].as_u64().unwrap()).sum();
+    assert_eq!(received, 1, "{monthly:?}");
+    let answered: Vec<_> = monthly.iter().filter(|m| m["median_working_days"].is_number()).collect();
+    assert_eq!(answered.len(), 1, "{monthly:?}");
+    assert_eq!(answered[0]["received"], 1);
+    let other = unranked.iter().find(|u| u["agency"] != "dinkes").unwrap();
+    let other_received: u64 =
+        other["monthly"].as_array().unwrap().iter().map(|m| m["received"].as_u64().unwrap()).sum();
+    assert_eq!(other_received, 0);
+    // Without a category every category comes, each entrant with its series.
+    let all = h.get("/api/v1/awards/pengelola-pengaduan/leaderboard?period=2025", Auth::None).await;
+    assert_eq!(all.status, StatusCode::OK, "{}", all.text);
+    let categories: Vec<&str> =
+        all.body["categories"].as_array().unwrap().iter().map(|c| c["category"].as_str().unwrap()).collect();
+    assert_eq!(categories, ["opd", "uptd"]);
+    assert!(all.body["criteria"].as_array().unwrap().iter().all(|c| c["explanation"]["id"].is_string()));
 }
 
 async fn beyond_the_calendar_and_other_edges<S: Store>(store: S) {
