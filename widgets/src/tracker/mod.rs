@@ -25,6 +25,7 @@ use chrono::{DateTime, Utc};
 use crate::config::{ApiBase, query_value};
 use crate::load::LoadError;
 
+pub mod html;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
@@ -873,7 +874,7 @@ mod tests {
 
     /// A complaint followed up and disputed, as the server sends it to the
     /// reporter: every kind of timeline entry the tracker words.
-    fn reporter_view() -> ComplaintView {
+    pub(super) fn reporter_view() -> ComplaintView {
         serde_json::from_str(
             r#"{"ticket": "K7M-4QX-9RJ", "status": {"code": "ditindaklanjuti", "label": {"id": "Ditindaklanjuti", "en": "Followed up"}},
             "agency": "dinkes", "received_at": "2026-11-23T06:30:59Z", "zone": "WITA", "kind": "pengaduan", "privacy": "rahasia",
@@ -896,7 +897,7 @@ mod tests {
         .unwrap()
     }
 
-    fn agencies() -> Vec<Agency> {
+    pub(super) fn agencies() -> Vec<Agency> {
         serde_json::from_str(
             r#"[{"id": "dinkes", "name": "Dinas Kesehatan", "category": "opd", "zone": "WITA"},
                 {"id": "dishub", "name": "Dinas Perhubungan", "category": "opd", "zone": "WIB"}]"#,
