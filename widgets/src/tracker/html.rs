@@ -223,8 +223,8 @@ pub struct Reply<'a> {
 pub fn complaint(view: &TrackerView, reply: &Reply<'_>, lang: Lang) -> String {
     let mut html = Html::default();
     html.raw("<section class=\"tracker-result\" aria-labelledby=\"tracker-result-title\">");
-    html.raw("<h3 class=\"tracker-h3 tracker-code\" id=\"tracker-result-title\" tabindex=\"-1\">");
-    html.text(&view.ticket).raw("</h3>");
+    html.raw("<h3 class=\"tracker-h3\" id=\"tracker-result-title\" tabindex=\"-1\">").text(&Ui::Result.get(lang));
+    html.raw(" ").element("span", "tracker-code", &view.ticket).raw("</h3>");
     html.raw("<div class=\"tracker-feedback\" id=\"tracker-feedback\" tabindex=\"-1\">");
     match reply.outcome {
         _ if reply.sending => {
@@ -516,7 +516,7 @@ mod tests {
         let position = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("{needle} in {html}"));
         // The ticket heading, the feedback, the status, deadlines, timeline oldest first.
         assert!(html.contains(
-            r#"<h3 class="tracker-h3 tracker-code" id="tracker-result-title" tabindex="-1">K7M-4QX-9RJ</h3>"#
+            r#"<h3 class="tracker-h3" id="tracker-result-title" tabindex="-1">Pengaduan <span class="tracker-code">K7M-4QX-9RJ</span></h3>"#
         ));
         assert!(position("id=\"tracker-feedback\"") < position("tracker-status\">Ditindaklanjuti<"));
         assert!(position("tracker-status\">Ditindaklanjuti<") < position(">Batas waktu</h4>"));

@@ -623,6 +623,7 @@ pub enum Ui {
     SecretHint,
     Find,
     Loading,
+    Result,
     Sending,
     ErrorTitle,
     ErrorPrefix,
@@ -654,7 +655,7 @@ pub enum Ui {
 
 impl Ui {
     /// Every text, for the wording tests.
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 35] = [
         Self::Heading,
         Self::TicketLabel,
         Self::TicketHint,
@@ -662,6 +663,7 @@ impl Ui {
         Self::SecretHint,
         Self::Find,
         Self::Loading,
+        Self::Result,
         Self::Sending,
         Self::ErrorTitle,
         Self::ErrorPrefix,
@@ -708,6 +710,7 @@ impl Ui {
             ),
             Self::Find => ("Lacak pengaduan", "Track complaint"),
             Self::Loading => ("Memuat pengaduan…", "Loading the complaint…"),
+            Self::Result => ("Pengaduan", "Complaint"),
             Self::Sending => ("Mengirim…", "Sending…"),
             Self::ErrorTitle => ("Ada masalah", "There is a problem"),
             Self::ErrorPrefix => ("Galat:", "Error:"),
