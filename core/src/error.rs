@@ -203,7 +203,10 @@ impl Error {
         match self {
             Self::Validation(e) => Text::new(
                 format!("Ada {} masalah pada isian", e.errors().len()),
-                format!("There are {} problems with the input", e.errors().len()),
+                match e.errors().len() {
+                    1 => "There is 1 problem with the input".to_owned(),
+                    n => format!("There are {n} problems with the input"),
+                },
             ),
             Self::Transition(e) => e.message(),
             Self::Calendar(e) => e.message(),

@@ -22,3 +22,4 @@ pub mod openapi;
 pub mod ratelimit;
 pub mod serve;
 pub mod store;
+pub mod widgets;

@@ -16,6 +16,7 @@ pub const PATHS: &[(&str, &str)] = &[
     ("/api/v1/agencies/{agency}/badge", "get"),
     ("/api/v1/awards/{award}/leaderboard", "get"),
     ("/badge/{file}", "get"),
+    ("/widgets/{file}", "get"),
     ("/healthz", "get"),
     ("/readyz", "get"),
 ];
@@ -191,6 +192,11 @@ pub fn document() -> Value {
                 "summary": "The badge without JavaScript: `{agency}.svg` (an image with a <title>) or `{agency}.json` (a shields.io endpoint)",
                 "parameters": [{"name": "file", "in": "path", "required": true, "schema": {"type": "string"}}],
                 "responses": merge(json!({"200": {"description": "SVG image or shields.io endpoint JSON", "content": {"image/svg+xml": {}, "application/json": {}}}}), problem_responses(&["404"]))
+            }},
+            "/widgets/{file}": {"get": {
+                "summary": "The embeddable widgets: the loader `aduan.js` (cached 5 minutes) and the content-hashed bundle it loads (cached for a year); brotli or gzip by Accept-Encoding, ETag revalidation",
+                "parameters": [{"name": "file", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "responses": merge(json!({"200": {"description": "JavaScript or WebAssembly", "content": {"text/javascript": {}, "application/wasm": {}}}, "304": {"description": "Not modified"}}), problem_responses(&["404", "503"]))
             }},
             "/healthz": {"get": {"summary": "The process is up", "responses": {"200": {"description": "ok"}}}},
             "/readyz": {"get": {"summary": "The database answers", "responses": {"200": {"description": "ready"}, "503": {"description": "database unavailable"}}}}

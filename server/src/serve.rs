@@ -114,6 +114,12 @@ impl AsyncStoreFn<()> for Serve {
                  ([calendar] in the config) before then, or deadlines will be unknown"
             );
         }
+        if !crate::widgets::embedded() {
+            tracing::warn!(
+                "this build embeds no widgets bundle: /widgets/aduan.js answers 503. Run `cargo xtask \
+                 build-widgets`, then build the server again"
+            );
+        }
         let listen = config.listen;
         let interval = config.auto_close_interval.max(Duration::from_secs(1));
         let state = AppState::new(store, config, key);

@@ -729,3 +729,48 @@ async fn health_openapi_and_headers() {
     let agencies = h.get("/api/v1/agencies", Auth::None).await;
     assert_eq!(agencies.body.as_array().unwrap().len(), 3);
 }
+
+/// The widgets' bundle: served when this build embeds it (CI builds it
+/// first, so there it must be), else a 503 that says how to build it.
+#[tokio::test]
+async fn widget_files() {
+    let h = harness(sqlite_store().await, config(600, 600)).await;
+    let with = |path: &str, name: &'static str, value: &'static str| {
+        h.send(Request::get(path).header(name, value).body(Body::empty()).unwrap())
+    };
+    if !aduan_server::widgets::embedded() {
+        assert!(std::env::var_os("CI").is_none(), "CI must build the widgets before the server's tests");
+        let r = h.get("/widgets/aduan.js", Auth::None).await;
+        assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(r.body["code"], "widgets.not_built");
+        return;
+    }
+    let loader = with("/widgets/aduan.js", "accept-encoding", "gzip, deflate, br").await;
+    assert_eq!(loader.status, StatusCode::OK);
+    assert_eq!(loader.headers["content-type"], "text/javascript; charset=utf-8");
+    assert_eq!(loader.headers["content-encoding"], "br");
+    assert_eq!(loader.headers["cache-control"], "public, max-age=300");
+    assert_eq!(loader.headers["vary"], "Accept-Encoding");
+    let plain = h.get("/widgets/aduan.js", Auth::None).await;
+    assert!(plain.headers.get("content-encoding").is_none());
+    assert!(plain.text.contains("customElements"), "{}", &plain.text[..plain.text.len().min(200)]);
+    let etag = plain.headers["etag"].to_str().unwrap().to_owned();
+    let again = h
+        .send(Request::get("/widgets/aduan.js").header("if-none-match", &etag).body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    // The loader names the hashed bundle it loads.
+    let end = plain.text.find(".wasm").expect("the loader names the bundle's WASM") + ".wasm".len();
+    let start = plain.text[..end].rfind('"').expect("as a string") + 1;
+    let wasm_name = &plain.text[start..end];
+    assert!(wasm_name.starts_with("aduan-"), "{wasm_name}");
+    let wasm = with(&format!("/widgets/{wasm_name}"), "accept-encoding", "gzip").await;
+    assert_eq!(wasm.status, StatusCode::OK, "{wasm_name}");
+    assert_eq!(wasm.headers["content-type"], "application/wasm");
+    assert_eq!(wasm.headers["content-encoding"], "gzip");
+    assert_eq!(wasm.headers["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(wasm.headers["access-control-allow-origin"], "*");
+    let missing = h.get("/widgets/aduan-0000.wasm", Auth::None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.body["code"], "widgets.file_not_found");
+}

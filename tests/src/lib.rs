@@ -1,4 +1,12 @@
-//! Shared helpers for Aduan's end-to-end tests.
-//!
-//! The HTTP and browser suites arrive with the server (issue 3) and the
-//! widgets (issue 4); cross-crate tests of the core live in `tests/tests/`.
+//! Shared helpers for Aduan's end-to-end tests (the suites are in
+//! `tests/tests/`):
+//! - [`stack`]: the server on a fresh SQLite database, a proxy in front of
+//!   it and a second origin serving hostile host pages;
+//! - [`proxy`]: that proxy, which can lose a response after the server
+//!   acted on the request, as a mobile network does;
+//! - [`browser`]: headless Chromium over WebDriver, with helpers to reach
+//!   into the widgets' shadow roots.
+
+pub mod browser;
+pub mod proxy;
+pub mod stack;

@@ -7,7 +7,9 @@
 //!   ≤ 4 KB brotli, everything ≤ 150 KB brotli);
 //! - `bench`: the core's criterion benchmarks, then the side-by-side
 //!   comparison with numpy (`bench/vs_numpy.py`);
-//! - `bench-numpy`: only the numpy comparison.
+//! - `bench-numpy`: only the numpy comparison;
+//! - `test`: every test, browser tests included (see [`test`]): the
+//!   README's test command.
 
 #![allow(clippy::print_stdout, reason = "xtask reports to the terminal")]
 
@@ -18,7 +20,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-const TASKS: &str = "build-widgets, size, bench, bench-numpy";
+const TASKS: &str = "test, build-widgets, size, bench, bench-numpy";
 
 fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1);
@@ -30,9 +32,65 @@ fn main() -> anyhow::Result<()> {
             bench_numpy()
         }
         Some("bench-numpy") => bench_numpy(),
+        Some("test") => test(std::env::args().skip(2).collect()),
         Some(other) => bail!("unknown task `{other}`; tasks: {TASKS}"),
         None => bail!("usage: cargo xtask <task>; tasks: {TASKS}"),
     }
+}
+
+/// `cargo xtask test [cargo test arguments]`: sets up what the tests need
+/// on a fresh machine, then runs `cargo test --workspace` with browser
+/// tests required (they fail, rather than skip, when they cannot run):
+/// 1. the wasm32 target (also listed in `rust-toolchain.toml`);
+/// 2. Debian's `chromium` and `chromium-driver`, and `npm` for binaryen,
+///    installed with apt-get when missing (as root, or with `sudo -n`);
+/// 3. the widgets' bundle ([`widgets::build`]), which the server embeds.
+fn test(extra: Vec<String>) -> anyhow::Result<()> {
+    if found("rustup") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    let missing: Vec<&str> = [("chromium", "chromium"), ("chromedriver", "chromium-driver"), ("npm", "npm")]
+        .into_iter()
+        .filter(|(tool, _)| !found(tool))
+        .map(|(_, package)| package)
+        .collect();
+    if !missing.is_empty() {
+        apt_install(&missing)?;
+    }
+    widgets::build()?;
+    run(Command::new(cargo())
+        .args(["test", "--workspace"])
+        .args(extra)
+        .env("ADUAN_BROWSER_TESTS", "required"))
+}
+
+/// Whether `tool` is on the `PATH`.
+fn found(tool: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(tool).is_file()))
+}
+
+/// Installs Debian packages, as root or through password-less sudo.
+fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
+    let root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let apt = |args: &[&str]| {
+        let mut cmd = if root { Command::new("apt-get") } else { Command::new("sudo") };
+        if !root {
+            cmd.args(["-n", "apt-get"]);
+        }
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd
+    };
+    println!("installing {} with apt-get", packages.join(" "));
+    let installed =
+        run(&mut apt(&["update", "-qq"])).and_then(|()| run(apt(&["install", "-y", "-qq"]).args(packages)));
+    installed.with_context(|| {
+        format!(
+            "the tests need {}: install them (`sudo apt-get install {}`), then run `cargo xtask test` again",
+            packages.join(", "),
+            packages.join(" ")
+        )
+    })
 }
 
 fn bench_numpy() -> anyhow::Result<()> {
