@@ -223,7 +223,8 @@ pub struct Reply<'a> {
 pub fn complaint(view: &TrackerView, reply: &Reply<'_>, lang: Lang) -> String {
     let mut html = Html::default();
     html.raw("<section class=\"tracker-result\" aria-labelledby=\"tracker-result-title\">");
-    html.raw("<h3 class=\"tracker-h3\" id=\"tracker-result-title\" tabindex=\"-1\">").text(&Ui::Result.get(lang));
+    html.raw("<h3 class=\"tracker-h3\" id=\"tracker-result-title\" tabindex=\"-1\">")
+        .text(&Ui::Result.get(lang));
     html.raw(" ").element("span", "tracker-code", &view.ticket).raw("</h3>");
     html.raw("<div class=\"tracker-feedback\" id=\"tracker-feedback\" tabindex=\"-1\">");
     match reply.outcome {

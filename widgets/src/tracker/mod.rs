@@ -355,10 +355,26 @@ fn step(
         label: entry.label.get(lang).to_owned(),
         actor: actor(&entry.role, entry.agency.as_ref().map(name)).get(lang).to_owned(),
         at: instant(entry.at),
-        datetime: entry.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        datetime: machine_readable(entry.at),
         details: details.iter().map(|d| d.get(lang).to_owned()).collect(),
         message: entry.message.clone(),
     }
+}
+
+/// An instant for `<time datetime>`, `2026-11-23T06:30:59Z` (by hand:
+/// chrono's RFC 3339 writer costs the bundle a kilobyte).
+fn machine_readable(at: DateTime<Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    let (date, time) = (at.date_naive(), at.time());
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        date.year(),
+        date.month(),
+        date.day(),
+        time.hour(),
+        time.minute(),
+        time.second()
+    )
 }
 
 /// Who acted, worded like the core's role names in its permission

@@ -97,6 +97,39 @@ struct Tracker {
     root: NodeRef<Div>,
 }
 
+/// What to do to the state.
+type Change<'a> = Box<dyn FnOnce(&mut State) + 'a>;
+
+impl Tracker {
+    /// Changes the state, re-rendering what changed if `notify`; `false`
+    /// once the widget is gone. Every change goes through here because
+    /// Leptos' `update` is generic over its closure: each call site would
+    /// be another copy of its code in the bundle.
+    fn change(self, notify: bool, change: Change<'_>) -> bool {
+        let mut change = Some(change);
+        let apply = |s: &mut State| {
+            if let Some(change) = change.take() {
+                change(s);
+            }
+        };
+        if notify {
+            self.state.try_update(apply).is_some()
+        } else {
+            self.state.try_update_untracked(apply).is_some()
+        }
+    }
+
+    /// Reads the state without subscribing; `false` once the widget is gone.
+    fn read(self, read: &mut dyn FnMut(&State)) -> bool {
+        self.state.try_with_untracked(|s| read(s)).is_some()
+    }
+
+    /// Renders markup from the state, subscribing to it.
+    fn render(self, render: fn(&State, Lang) -> String) -> String {
+        self.state.with(|s| render(s, self.lang))
+    }
+}
+
 fn tracker(api: ApiBase, lang: Lang, initial: Option<String>) -> impl IntoView {
     let t = Tracker {
         lang,
@@ -121,34 +154,37 @@ fn tracker(api: ApiBase, lang: Lang, initial: Option<String>) -> impl IntoView {
     if let Some(ticket) = initial {
         // A ticket from the page: look it up, but leave focus where the
         // page has it.
-        t.state.update_untracked(|s| s.ticket = ticket);
+        t.change(false, Box::new(|s| s.ticket = ticket));
         look_up(t, false);
     }
     // When the form widget shares the page, its link only changes the
     // fragment: follow it.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let Some(ticket) = fragment_ticket() else { return };
-        let changed = t.state.try_update(|s| {
-            let changed = s.ticket != ticket;
-            if changed {
-                s.ticket = ticket;
-                s.secret.clear();
-            }
-            changed
-        });
-        if changed == Some(true) {
+        let mut changed = false;
+        t.change(
+            true,
+            Box::new(|s| {
+                changed = s.ticket != ticket;
+                if changed {
+                    s.ticket = ticket;
+                    s.secret.clear();
+                }
+            }),
+        );
+        if changed {
             look_up(t, false);
         }
     });
     on_cleanup(move || listener.remove());
 
     let form = Memo::new(move |_| {
-        t.state.with(|s| {
+        t.render(|s, lang| {
             html::lookup_form(&LookupForm { ticket: &s.ticket, secret: &s.secret, errors: &s.errors }, lang)
         })
     });
-    let status = Memo::new(move |_| t.state.with(|s| html::status(s.loading, s.failure.as_ref(), lang)));
-    let complaint = Memo::new(move |_| t.state.with(|s| complaint_html(s, lang)));
+    let status = Memo::new(move |_| t.render(|s, lang| html::status(s.loading, s.failure.as_ref(), lang)));
+    let complaint = Memo::new(move |_| t.render(complaint_html));
     // Counts keystrokes in the text boxes, so that only the last one's
     // timer announces the count.
     let typing = Arc::new(AtomicU32::new(0));
@@ -207,18 +243,22 @@ fn on_input(t: Tracker, ev: &web_sys::Event, typing: &Arc<AtomicU32>) {
     let value = event_target_value(ev);
     let id = field.id();
     let lang = t.lang;
-    let count = t.state.try_update_untracked(|s| {
-        let (slot, counted) = match id.as_str() {
-            "tracker-ticket" => (&mut s.ticket, false),
-            "tracker-secret" => (&mut s.secret, false),
-            "tracker-reason" => (&mut s.reason, true),
-            "tracker-info" => (&mut s.info, true),
-            _ => return None,
-        };
-        *slot = value;
-        counted.then(|| character_count_message(slot, lang))
-    });
-    let (Some(Some((text, over))), Some(widget)) = (count, field.closest(".tracker").ok().flatten()) else {
+    let mut count = None;
+    t.change(
+        false,
+        Box::new(|s| {
+            let (slot, counted) = match id.as_str() {
+                "tracker-ticket" => (&mut s.ticket, false),
+                "tracker-secret" => (&mut s.secret, false),
+                "tracker-reason" => (&mut s.reason, true),
+                "tracker-info" => (&mut s.info, true),
+                _ => return,
+            };
+            *slot = value;
+            count = counted.then(|| character_count_message(slot, lang));
+        }),
+    );
+    let (Some((text, over)), Some(widget)) = (count, field.closest(".tracker").ok().flatten()) else {
         return;
     };
     if let Ok(Some(count)) = widget.query_selector(&format!("#{id}-count")) {
@@ -249,7 +289,7 @@ fn on_change(t: Tracker, ev: &web_sys::Event) {
     let Some(radio) = event_element(ev) else { return };
     if radio.get_attribute("name").as_deref() == Some("rating") {
         let stars = event_target_value(ev).parse().ok();
-        t.state.update_untracked(|s| s.rating = stars);
+        t.change(false, Box::new(|s| s.rating = stars));
     }
 }
 
@@ -292,29 +332,36 @@ fn now() -> chrono::DateTime<chrono::Utc> {
 /// Checks the lookup form with the core and, only if it passes, asks the
 /// server. `by_person` moves focus to the outcome.
 fn look_up(t: Tracker, by_person: bool) {
-    let parsed = t.state.with_untracked(|s| (!s.loading).then(|| Lookup::parse(&s.ticket, &s.secret)));
+    let mut parsed = None;
+    t.read(&mut |s| parsed = (!s.loading).then(|| Lookup::parse(&s.ticket, &s.secret)));
     let lookup = match parsed {
         None => return,
         Some(Ok(lookup)) => lookup,
         Some(Err(errors)) => {
-            t.state.update(|s| {
-                s.shown = None;
-                s.failure = None;
-                s.errors = errors;
-            });
+            t.change(
+                true,
+                Box::new(|s| {
+                    s.shown = None;
+                    s.failure = None;
+                    s.errors = errors;
+                }),
+            );
             if by_person {
                 focus_later(t, "tracker-summary");
             }
             return;
         }
     };
-    t.state.update(|s| {
-        s.errors.clear();
-        s.failure = None;
-        s.outcome = None;
-        s.action_errors.clear();
-        s.loading = true;
-    });
+    t.change(
+        true,
+        Box::new(|s| {
+            s.errors.clear();
+            s.failure = None;
+            s.outcome = None;
+            s.action_errors.clear();
+            s.loading = true;
+        }),
+    );
     leptos::task::spawn_local(async move {
         let result = load(t, &lookup).await;
         let focus = match &result {
@@ -322,21 +369,24 @@ fn look_up(t: Tracker, by_person: bool) {
             Err(Failure::Fields(_)) => "tracker-summary",
             Err(_) => "",
         };
-        let updated = t.state.try_update(|s| {
-            s.loading = false;
-            match result {
-                Ok(complaint) => s.shown = Some((lookup, complaint)),
-                Err(failure) => {
-                    s.shown = None;
-                    match failure {
-                        Failure::Fields(errors) => s.errors = errors,
-                        Failure::Message(text) => s.failure = Some(text),
-                        Failure::Conflict => {}
+        let updated = t.change(
+            true,
+            Box::new(|s| {
+                s.loading = false;
+                match result {
+                    Ok(complaint) => s.shown = Some((lookup, complaint)),
+                    Err(failure) => {
+                        s.shown = None;
+                        match failure {
+                            Failure::Fields(errors) => s.errors = errors,
+                            Failure::Message(text) => s.failure = Some(text),
+                            Failure::Conflict => {}
+                        }
                     }
                 }
-            }
-        });
-        if updated.is_some() && by_person && !focus.is_empty() {
+            }),
+        );
+        if updated && by_person && !focus.is_empty() {
             focus_later(t, focus);
         }
     });
@@ -344,13 +394,16 @@ fn look_up(t: Tracker, by_person: bool) {
 
 /// GETs the complaint and, the first time, the agencies' names.
 async fn load(t: Tracker, lookup: &Lookup) -> Result<ComplaintView, Failure> {
-    let api = t.state.try_with_untracked(|s| s.api.clone()).ok_or(Failure::Conflict)?;
+    let (mut api, mut unnamed) = (None, false);
+    t.read(&mut |s| (api, unnamed) = (Some(s.api.clone()), s.agencies.is_empty()));
+    // Gone: the caller's update will find out.
+    let api = api.ok_or(Failure::Conflict)?;
     let (status, body) = send(Method::GET, &lookup.url(&api), lookup.secret.as_ref(), None).await?;
     let complaint = read_lookup(status, &body)?;
-    if t.state.try_with_untracked(|s| s.agencies.is_empty()) == Some(true) {
+    if unnamed {
         // Without names the tracker shows the agencies' codes.
         if let Ok(agencies) = get_json::<Vec<Agency>>(api.url("/api/v1/agencies")).await {
-            t.state.try_update_untracked(|s| s.agencies = agencies);
+            t.change(false, Box::new(|s| s.agencies = agencies));
         }
     }
     Ok(complaint)
@@ -386,23 +439,28 @@ async fn send(
 /// Sends the reporter's action `kind` with what its form holds, once the
 /// core accepted it; then shows the new state and says what happened.
 fn act(t: Tracker, kind: ActionKind) {
-    let prepared = t.state.with_untracked(|s| {
-        let (lookup, complaint) = s.shown.as_ref().filter(|_| !s.sending)?;
+    let mut prepared = None;
+    t.read(&mut |s| {
+        let Some((lookup, complaint)) = s.shown.as_ref().filter(|_| !s.sending) else { return };
         let input = match kind {
             ActionKind::Confirmed => ActionInput::Confirm,
             ActionKind::Disputed => ActionInput::Dispute(&s.reason),
             ActionKind::Rated => ActionInput::Rate(s.rating),
             _ => ActionInput::AddInfo(&s.info),
         };
-        Some((lookup.clone(), input.field(), input.request(complaint.version), s.api.clone()))
+        prepared = Some((lookup.clone(), input.field(), input.request(complaint.version), s.api.clone()));
     });
     // Nothing shown, or a second click while the first is on its way.
     let Some((lookup, field, request, api)) = prepared else { return };
-    t.state.update(|s| {
-        s.outcome = None;
-        s.action_errors = request.as_ref().err().cloned().into_iter().collect();
-        s.sending = request.is_ok();
-    });
+    let (errors, sending) = (request.as_ref().err().cloned().into_iter().collect(), request.is_ok());
+    t.change(
+        true,
+        Box::new(|s| {
+            s.outcome = None;
+            s.action_errors = errors;
+            s.sending = sending;
+        }),
+    );
     let Ok(request) = request else {
         focus_later(t, "tracker-feedback");
         return;
@@ -418,30 +476,33 @@ fn act(t: Tracker, kind: ActionKind) {
             Err(Failure::Conflict) => load(t, &lookup).await.ok(),
             _ => None,
         };
-        let updated = t.state.try_update(|s| {
-            s.sending = false;
-            match result {
-                Ok(complaint) => {
-                    match kind {
-                        ActionKind::Disputed => s.reason.clear(),
-                        ActionKind::InfoAdded => s.info.clear(),
-                        ActionKind::Rated => s.rating = None,
-                        _ => {}
-                    }
-                    s.shown = Some((lookup, complaint));
-                    s.outcome = Some((true, action_done(kind)));
-                }
-                Err(Failure::Conflict) => {
-                    if let Some(complaint) = reloaded {
+        let updated = t.change(
+            true,
+            Box::new(|s| {
+                s.sending = false;
+                match result {
+                    Ok(complaint) => {
+                        match kind {
+                            ActionKind::Disputed => s.reason.clear(),
+                            ActionKind::InfoAdded => s.info.clear(),
+                            ActionKind::Rated => s.rating = None,
+                            _ => {}
+                        }
                         s.shown = Some((lookup, complaint));
+                        s.outcome = Some((true, action_done(kind)));
                     }
-                    s.outcome = Some((false, Ui::Conflict.text()));
+                    Err(Failure::Conflict) => {
+                        if let Some(complaint) = reloaded {
+                            s.shown = Some((lookup, complaint));
+                        }
+                        s.outcome = Some((false, Ui::Conflict.text()));
+                    }
+                    Err(Failure::Fields(errors)) => s.action_errors = errors,
+                    Err(Failure::Message(text)) => s.outcome = Some((false, text)),
                 }
-                Err(Failure::Fields(errors)) => s.action_errors = errors,
-                Err(Failure::Message(text)) => s.outcome = Some((false, text)),
-            }
-        });
-        if updated.is_some() {
+            }),
+        );
+        if updated {
             focus_later(t, "tracker-feedback");
         }
     });
