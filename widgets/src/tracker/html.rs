@@ -5,7 +5,7 @@
 //! and reactive closure of a Leptos view is generic code in the bundle.
 //! Written as a Leptos view the tracker cost 62 KB brotli, too much for
 //! the 150 KB budget of all four widgets; as markup it costs a fraction of
-//! that. [`super::view`] keeps Leptos for what it is good at: one state
+//! that. `super::view` keeps Leptos for what it is good at: one state
 //! signal, memos that replace a region only when its markup changed, and
 //! event handlers on the widget's root.
 //!
