@@ -990,7 +990,9 @@ pub mod v1 {
             let mut chars = sentence.chars();
             chars
                 .next()
-                .map(|first| first.to_uppercase().chain(chars).collect::<String>() + ".")
+                .map(|first| {
+                    std::iter::once(first.to_ascii_uppercase()).chain(chars).collect::<String>() + "."
+                })
                 .unwrap_or_default()
         };
         Text::new(join(Lang::Id), join(Lang::En))

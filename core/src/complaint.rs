@@ -1186,11 +1186,11 @@ impl TextRule {
                 "control_character",
                 format!(
                     "{label_id} berisi karakter tersembunyi yang tidak dapat disimpan. Ketik ulang {}",
-                    label_id.to_lowercase()
+                    label_id.to_ascii_lowercase()
                 ),
                 format!(
                     "{label_en} contains a hidden character that cannot be saved. Type the {} again",
-                    label_en.to_lowercase()
+                    label_en.to_ascii_lowercase()
                 ),
             ));
         }
@@ -1200,11 +1200,11 @@ impl TextRule {
                 "invisible_character",
                 format!(
                     "{label_id} berisi karakter tak terlihat, biasanya terbawa dari teks yang disalin. Ketik ulang {}",
-                    label_id.to_lowercase()
+                    label_id.to_ascii_lowercase()
                 ),
                 format!(
                     "{label_en} contains an invisible character, usually carried over from copied text. Type the {} again",
-                    label_en.to_lowercase()
+                    label_en.to_ascii_lowercase()
                 ),
             ));
         }

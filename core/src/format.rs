@@ -258,7 +258,9 @@ pub fn parse_month(s: &str) -> Option<u32> {
         let n: u32 = t.parse().ok()?;
         return (1..=12).contains(&n).then_some(n);
     }
-    let month = match t.to_lowercase().as_str() {
+    // Month names are ASCII; ASCII case folding keeps Unicode's case
+    // tables out of the widgets' bundle.
+    let month = match t.to_ascii_lowercase().as_str() {
         "januari" | "january" | "jan" => 1,
         "februari" | "february" | "pebruari" | "feb" | "peb" => 2,
         "maret" | "march" | "mar" => 3,

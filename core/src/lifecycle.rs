@@ -633,8 +633,8 @@ impl TransitionError {
                 let (rid, ren) = role_label(role);
                 let a = action.label();
                 Text::new(
-                    format!("{rid} tidak berwenang untuk: {}", a.id.to_lowercase()),
-                    format!("The {ren} may not do this: {}", a.en.to_lowercase()),
+                    format!("{rid} tidak berwenang untuk: {}", a.id.to_ascii_lowercase()),
+                    format!("The {ren} may not do this: {}", a.en.to_ascii_lowercase()),
                 )
             }
             Self::WrongAgency { actor } => Text::new(

@@ -78,9 +78,9 @@ impl LoadError {
 /// ```
 pub fn read_response<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, LoadError> {
     if (200..300).contains(&status) {
-        return serde_json::from_str(body).map_err(|_| LoadError::Unreadable);
+        return crate::json::from_str(body).map_err(|_| LoadError::Unreadable);
     }
-    let message = serde_json::from_str::<Problem>(body).ok().map(|p| p.message);
+    let message = crate::json::from_str::<Problem>(body).ok().map(|p| p.message);
     Err(LoadError::Status { status, message })
 }
 

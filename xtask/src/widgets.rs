@@ -187,7 +187,7 @@ fn bindgen(compiled: &Path) -> Result<(String, Vec<u8>)> {
         .typescript(false)
         // The loader always passes the module's hashed URL.
         .omit_default_module_path(true)
-        .remove_name_section(true)
+        .remove_name_section(std::env::var_os("ADUAN_KEEP_NAMES").is_none())
         .remove_producers_section(true)
         .web(true)?;
     let mut output = bindgen.generate_output().context("wasm-bindgen")?;

@@ -484,14 +484,14 @@ impl Draft {
             &f.email,
             &f.phone,
         ];
-        serde_json::to_string(&parts).unwrap_or_default()
+        crate::json::to_string(&parts).unwrap_or_default()
     }
 
     /// Reads a stored draft; anything unreadable, of another format or
     /// with an unusable key is no draft.
     #[must_use]
     pub fn from_json(json: &str) -> Option<Self> {
-        let parts: Vec<String> = serde_json::from_str(json).ok()?;
+        let parts: Vec<String> = crate::json::from_str(json).ok()?;
         let mut parts = parts.into_iter();
         if parts.next()? != DRAFT_FORMAT {
             return None;
@@ -592,7 +592,7 @@ pub fn read_submission(status: Option<u16>, body: &str, retry_after: Option<Stri
         return SendOutcome::Retry { retry_after: None };
     };
     if (200..300).contains(&status) {
-        return match serde_json::from_str::<Receipt>(body) {
+        return match crate::json::from_str::<Receipt>(body) {
             Ok(receipt) => SendOutcome::Stored(receipt),
             Err(_) => SendOutcome::Retry { retry_after },
         };
@@ -600,7 +600,7 @@ pub fn read_submission(status: Option<u16>, body: &str, retry_after: Option<Stri
     if status >= 500 || status == 429 || status == 408 {
         return SendOutcome::Retry { retry_after };
     }
-    let problem = serde_json::from_str::<Problem>(body).ok();
+    let problem = crate::json::from_str::<Problem>(body).ok();
     if let Some(problem) = &problem {
         if problem.code == "idempotency_key.reused" {
             return SendOutcome::KeyReused;

@@ -1156,7 +1156,7 @@ fn send(ui: &Shared) {
         let mut state = ui.state.borrow_mut();
         state.sending = true;
         let body =
-            serde_json::to_string(&SubmitComplaint { complaint: input, website: state.honeypot.clone() })
+            crate::json::to_string(&SubmitComplaint { complaint: input, website: state.honeypot.clone() })
                 .unwrap_or_default();
         (body, state.api.url("/api/v1/complaints"))
     };

@@ -489,7 +489,10 @@ pub fn category_label(category: &CategoryId, lang: Lang) -> String {
         other => {
             let words = other.replace('-', " ");
             let mut chars = words.chars();
-            return chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            return chars
+                .next()
+                .map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect())
+                .unwrap_or_default();
         }
     };
     match lang {

@@ -156,9 +156,9 @@ impl From<LoadError> for Failure {
 /// that no complaint has that number, a wrong access code (403) as an
 /// error of the code field, anything else as a message.
 pub fn read_lookup(status: u16, body: &str) -> Result<ComplaintView, Failure> {
-    let problem = || serde_json::from_str::<Problem>(body).ok();
+    let problem = || crate::json::from_str::<Problem>(body).ok();
     match status {
-        200..=299 => serde_json::from_str(body).map_err(|_| LoadError::Unreadable.into()),
+        200..=299 => crate::json::from_str(body).map_err(|_| LoadError::Unreadable.into()),
         404 => Err(Failure::Fields(vec![FieldError {
             field: "ticket",
             code: "ticket.not_found",
@@ -193,9 +193,9 @@ pub fn read_action(status: u16, body: &str, field: &'static str) -> Result<Compl
         return Err(Failure::Conflict);
     }
     if (200..300).contains(&status) {
-        return serde_json::from_str(body).map_err(|_| LoadError::Unreadable.into());
+        return crate::json::from_str(body).map_err(|_| LoadError::Unreadable.into());
     }
-    let problem = serde_json::from_str::<Problem>(body).ok();
+    let problem = crate::json::from_str::<Problem>(body).ok();
     match problem {
         Some(problem) if !problem.errors.is_empty() => Err(Failure::Fields(
             problem

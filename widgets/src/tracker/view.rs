@@ -466,7 +466,7 @@ fn act(t: Tracker, kind: ActionKind) {
         return;
     };
     leptos::task::spawn_local(async move {
-        let body = serde_json::to_string(&request).ok();
+        let body = crate::json::to_string(&request);
         let result = match send(Method::POST, &lookup.actions_url(&api), lookup.secret.as_ref(), body).await {
             Ok((status, body)) => read_action(status, &body, field),
             Err(error) => Err(error.into()),
