@@ -29,6 +29,67 @@ pub mod v1 {
     /// The version segment of the API path.
     pub const VERSION: &str = "v1";
 
+    /// Instants on the wire: written as chrono writes them
+    /// (`2025-03-06T02:00:00Z`), read with chrono's RFC 3339 parser alone.
+    /// chrono's own `Deserialize` goes through its general format parser,
+    /// which cost the widgets' bundle several kilobytes for nothing.
+    pub mod rfc3339 {
+        use chrono::{DateTime, Utc};
+        use serde::de::Error as _;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        /// Writes `at` as chrono does.
+        ///
+        /// # Errors
+        /// Only the serializer's own.
+        pub fn serialize<S: Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+            at.serialize(serializer)
+        }
+
+        /// Reads an RFC 3339 instant, in any offset, as UTC.
+        ///
+        /// # Errors
+        /// When the value is not an RFC 3339 date and time.
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
+            let text = String::deserialize(deserializer)?;
+            DateTime::parse_from_rfc3339(&text)
+                .map(|at| at.with_timezone(&Utc))
+                .map_err(|_| D::Error::custom("expected an RFC 3339 date and time"))
+        }
+
+        /// The same for optional instants (with `#[serde(default)]`).
+        pub mod option {
+            use chrono::{DateTime, Utc};
+            use serde::{Deserialize, Deserializer, Serializer};
+
+            /// Writes `at` as chrono does, `null` for none.
+            ///
+            /// # Errors
+            /// Only the serializer's own.
+            pub fn serialize<S: Serializer>(
+                at: &Option<DateTime<Utc>>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                match at {
+                    Some(at) => super::serialize(at, serializer),
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            /// Reads an RFC 3339 instant or `null`.
+            ///
+            /// # Errors
+            /// When the value is neither.
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<DateTime<Utc>>, D::Error> {
+                #[derive(Deserialize)]
+                struct Instant(#[serde(deserialize_with = "super::deserialize")] DateTime<Utc>);
+                Ok(Option::<Instant>::deserialize(deserializer)?.map(|Instant(at)| at))
+            }
+        }
+    }
+
     // ----- Errors -------------------------------------------------------
 
     /// An error response: an RFC 9457 problem document
@@ -177,12 +238,13 @@ pub mod v1 {
         /// The status, `diterima`.
         pub status: StatusView,
         /// When it was received.
+        #[serde(with = "rfc3339")]
         pub received_at: DateTime<Utc>,
         /// The agency addressed.
         pub agency: AgencyId,
         /// When verification and disposition are due at the latest (absent
         /// when beyond the holiday calendar's years).
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, with = "rfc3339::option", skip_serializing_if = "Option::is_none")]
         pub verification_due_at: Option<DateTime<Utc>>,
     }
 
@@ -201,6 +263,7 @@ pub mod v1 {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub agency: Option<AgencyId>,
         /// When it was received.
+        #[serde(with = "rfc3339")]
         pub received_at: DateTime<Utc>,
         /// The zone its dates are shown in (the handling agency's).
         pub zone: Zone,
@@ -230,7 +293,7 @@ pub mod v1 {
         /// The SLA clocks.
         pub deadlines: Vec<Deadline>,
         /// When it closes automatically unless the reporter replies.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, with = "rfc3339::option", skip_serializing_if = "Option::is_none")]
         pub auto_close_at: Option<DateTime<Utc>>,
         /// What the viewer may do now (reporter actions with the secret,
         /// officer actions in the console).
@@ -244,6 +307,7 @@ pub mod v1 {
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
     pub struct TimelineEntry {
         /// When.
+        #[serde(with = "rfc3339")]
         pub at: DateTime<Utc>,
         /// What, as a code.
         pub action: ActionKind,
@@ -321,12 +385,13 @@ pub mod v1 {
         /// Where it stands.
         pub state: ClockState,
         /// When it started.
+        #[serde(with = "rfc3339")]
         pub started_at: DateTime<Utc>,
         /// When it is due; absent when beyond the holiday calendar's years.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, with = "rfc3339::option", skip_serializing_if = "Option::is_none")]
         pub due_at: Option<DateTime<Utc>>,
         /// When it stopped, if it did.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, with = "rfc3339::option", skip_serializing_if = "Option::is_none")]
         pub stopped_at: Option<DateTime<Utc>>,
         /// Working days left (negative when overdue), to one decimal place.
         pub remaining_working_days: f64,
@@ -366,9 +431,10 @@ pub mod v1 {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub agency: Option<AgencyId>,
         /// When it was received.
+        #[serde(with = "rfc3339")]
         pub received_at: DateTime<Utc>,
         /// The most urgent open deadline, if a clock is counting.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, with = "rfc3339::option", skip_serializing_if = "Option::is_none")]
         pub due_at: Option<DateTime<Utc>>,
         /// Working days left before that deadline (negative when overdue),
         /// to one decimal place.
@@ -470,6 +536,7 @@ pub mod v1 {
         /// The period.
         pub period: Period,
         /// When open and overdue counts were taken.
+        #[serde(with = "rfc3339")]
         pub as_of: DateTime<Utc>,
         /// Complaints received.
         pub total: u32,
@@ -1252,6 +1319,33 @@ mod tests {
 
     /// A client built against this contract still reads a leaderboard from a
     /// server that sends no monthly series and no explanations.
+    #[test]
+    fn instants_are_written_as_chrono_writes_them_and_read_in_any_offset() {
+        #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        struct Probe {
+            #[serde(with = "super::v1::rfc3339")]
+            at: chrono::DateTime<chrono::Utc>,
+            #[serde(default, with = "super::v1::rfc3339::option", skip_serializing_if = "Option::is_none")]
+            due: Option<chrono::DateTime<chrono::Utc>>,
+        }
+        let at: chrono::DateTime<chrono::Utc> = "2025-03-06T02:00:00Z".parse().unwrap();
+        let probe = Probe { at, due: Some(at) };
+        let text = serde_json::to_string(&probe).unwrap();
+        assert_eq!(text, r#"{"at":"2025-03-06T02:00:00Z","due":"2025-03-06T02:00:00Z"}"#);
+        assert_eq!(serde_json::from_str::<Probe>(&text).unwrap(), probe);
+        let local: Probe = serde_json::from_str(r#"{"at": "2025-03-06T10:00:00.5+08:00"}"#).unwrap();
+        assert_eq!(local.at, at + chrono::Duration::milliseconds(500));
+        assert_eq!(local.due, None, "a missing instant is none");
+        assert_eq!(
+            serde_json::from_str::<Probe>(r#"{"at": "2025-03-06T02:00:00Z", "due": null}"#).unwrap().due,
+            None
+        );
+        for bad in [r#"{"at": "6 March 2025"}"#, r#"{"at": 1741226400}"#, r#"{"at": "2025-03-06T02:00:00"}"#]
+        {
+            assert!(serde_json::from_str::<Probe>(bad).is_err(), "{bad}");
+        }
+    }
+
     #[test]
     fn leaderboard_without_the_newer_fields_still_parses() {
         let old = r#"{"award": "a", "award_name": {"id": "A", "en": "A"},

@@ -54,6 +54,21 @@ pub(crate) fn error_message(error: &LoadError, lang: Lang) -> impl IntoView {
     view! { <p class="error">{error.message().get(lang).to_owned()}</p> }
 }
 
+/// Runs `work` (a fetch, say) and gives its result as a signal, `None`
+/// until it finishes. A plain task and signal instead of Leptos'
+/// `LocalResource`, whose async machinery cost the bundle about 8 KB brotli;
+/// a result arriving after the widget was unmounted is dropped.
+pub(crate) fn load<T: Send + Sync + 'static>(
+    work: impl Future<Output = T> + 'static,
+) -> ReadSignal<Option<T>> {
+    let (result, set_result) = signal(None);
+    leptos::task::spawn_local(async move {
+        let value = work.await;
+        let _ = set_result.try_set(Some(value));
+    });
+    result
+}
+
 /// GETs `url` and reads the JSON answer.
 pub(crate) async fn get_json<T: DeserializeOwned>(url: String) -> Result<T, LoadError> {
     let response = gloo_net::http::Request::get(&url)

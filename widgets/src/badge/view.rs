@@ -9,7 +9,9 @@ use web_sys::{Element, ShadowRoot};
 use crate::badge::{self, BadgeRequest, BadgeView};
 use crate::config::ApiBase;
 use crate::load::LoadError;
-use crate::mount::{Mounted, attribute, error_message, get_json, mount_in, warn_webmaster, widget_lang};
+use crate::mount::{
+    Mounted, attribute, error_message, get_json, load, mount_in, warn_webmaster, widget_lang,
+};
 
 /// Mounts the response-time badge of `<aduan-badge agency="…">` in `root`.
 ///
@@ -36,10 +38,7 @@ pub fn mount_badge(host: &Element, root: &ShadowRoot, script_origin: &str) -> Re
 }
 
 fn badge_widget(url: Result<String, LoadError>, lang: Lang) -> impl IntoView {
-    let data = LocalResource::new(move || {
-        let url = url.clone();
-        async move { get_json::<Badge>(url?).await }
-    });
+    let data = load(async move { get_json::<Badge>(url?).await });
     move || match data.get() {
         None => {
             view! { <p class="status" role="status">{badge::loading().get(lang).to_owned()}</p> }.into_any()

@@ -16,7 +16,9 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 use crate::config::ApiBase;
 use crate::leaderboard::{self, BoardView, LeaderboardRequest, TabKey, html};
 use crate::load::LoadError;
-use crate::mount::{Mounted, attribute, error_message, get_json, mount_in, warn_webmaster, widget_lang};
+use crate::mount::{
+    Mounted, attribute, error_message, get_json, load, mount_in, warn_webmaster, widget_lang,
+};
 
 /// Mounts the award leaderboard of
 /// `<aduan-leaderboard award="…" category="…" period="…">` in `root`.
@@ -53,15 +55,12 @@ pub fn mount_leaderboard(host: &Element, root: &ShadowRoot, script_origin: &str)
 }
 
 fn board_widget(url: Result<String, LoadError>, wanted: Option<CategoryId>, lang: Lang) -> impl IntoView {
-    // The resource keeps the finished markup and the number of tabs, so
+    // The signal keeps the finished markup and the number of tabs, so
     // reading it clones a string, not the whole leaderboard.
-    let data = LocalResource::new(move || {
-        let (url, wanted) = (url.clone(), wanted.clone());
-        async move {
-            let board = get_json::<LeaderboardView>(url?).await?;
-            let board = BoardView::new(&board, wanted.as_ref(), lang);
-            Ok::<_, LoadError>((html::board(&board), board.tabs.len()))
-        }
+    let data = load(async move {
+        let board = get_json::<LeaderboardView>(url?).await?;
+        let board = BoardView::new(&board, wanted.as_ref(), lang);
+        Ok::<_, LoadError>((html::board(&board), board.tabs.len()))
     });
     move || match data.get() {
         None => view! { <p class="status" role="status">{leaderboard::loading().get(lang).to_owned()}</p> }
