@@ -24,7 +24,7 @@ use aduan_server::config::{Config, ConfigError};
 
 pub use figures::{YearFigures, figures};
 pub use generate::{DemoComplaint, default_now, generate};
-pub use seed::{Seeded, seed};
+pub use seed::{Seeded, seed, seed_database};
 
 /// The demo configuration file's text (`demo/aduan.demo.toml`).
 pub const CONFIG_TOML: &str = include_str!("../aduan.demo.toml");

@@ -8,8 +8,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use aduan_demo::{DEFAULT_SEED, default_now, figures, generate::YEARS, seed};
-use aduan_server::store::Store;
+use aduan_demo::{DEFAULT_SEED, default_now, figures, generate::YEARS, seed_database};
 use aduan_server::store::sqlite::SqliteStore;
 use anyhow::{Context, bail};
 use chrono::{DateTime, Utc};
@@ -50,11 +49,11 @@ fn parse(args: &[String]) -> anyhow::Result<Args> {
 
 async fn run(args: Args) -> anyhow::Result<()> {
     let config = aduan_demo::config(&|name| std::env::var(name).ok())?;
-    let store = SqliteStore::connect(&args.database).await.context("cannot open the database")?;
-    store.migrate().await.context("cannot migrate the database")?;
     let started = Instant::now();
-    let seeded = seed(&store, &config, args.seed, args.now).await?;
+    let seeded = seed_database(&args.database, &config, args.seed, args.now).await?;
     let took = started.elapsed();
+    // The figures are read back from the database just written.
+    let store = SqliteStore::connect(&args.database).await.context("cannot open the database")?;
     let mut out = format!(
         "Seeded {} complaints ({} events) into {} with seed {} in {:.1} s; demo now {}.\n",
         seeded.complaints,

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use aduan_core::lifecycle::{ActionKind, fold};
 use aduan_demo::figures::{YearFigures, measure};
 use aduan_demo::seed::demo_server_key;
-use aduan_demo::{DEFAULT_SEED, default_now, figures, generate, seed};
+use aduan_demo::{DEFAULT_SEED, default_now, figures, generate, seed, seed_database};
 use aduan_server::app::{AppState, router};
 use aduan_server::config::{Config, hash_token};
 use aduan_server::derive;
@@ -176,11 +176,11 @@ fn check_year(f: &YearFigures, count: f64, mean_days: f64) {
 async fn a_seeded_database_shows_the_reported_figures() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("demo.sqlite3").display());
-    let store = SqliteStore::connect(&url).await.unwrap();
-    store.migrate().await.unwrap();
     let config = config();
     let now = default_now();
-    let seeded = seed(&store, &config, DEFAULT_SEED, now).await.unwrap();
+    // The demo's one call: creates, migrates and seeds the file.
+    let seeded = seed_database(&url, &config, DEFAULT_SEED, now).await.unwrap();
+    let store = SqliteStore::connect(&url).await.unwrap();
 
     // The province-wide figures, from the stored histories.
     let y2024 = figures(&store, &config, 2024, now).await.unwrap();
@@ -292,7 +292,8 @@ async fn a_seeded_database_shows_the_reported_figures() {
         stored.values().flatten().map(|e| e.action.kind()).collect();
     assert_eq!(kinds, ActionKind::ALL.into_iter().collect());
 
-    // The same seed gives the same database, row for row.
+    // The same seed gives the same database, row for row, also when seeded
+    // through `seed` into a store of another kind.
     let again = SqliteStore::connect("sqlite::memory:").await.unwrap();
     again.migrate().await.unwrap();
     seed(&again, &config, DEFAULT_SEED, now).await.unwrap();
