@@ -296,6 +296,9 @@ pub(crate) struct Topic {
     pub sensitive: bool,
     pub misroute: Option<(Misroute, &'static str)>,
     pub titles: &'static [&'static str],
+    /// The body each title goes with, by index; empty when the i-th title
+    /// goes with the i-th body.
+    pub pairs: &'static [usize],
     pub bodies: &'static [&'static str],
     pub follow_ups: &'static [&'static str],
 }
@@ -326,6 +329,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Lubang besar di jalan provinsi dekat {jalan}",
             "Aspal jalan provinsi di {kec} mengelupas",
         ],
+        pairs: &[0, 2, 0, 1],
         bodies: &[
             "Jalan provinsi di {lokasi} banyak lubang besar dan sudah {lama} tidak diperbaiki. Kalau hujan lubangnya tertutup air sehingga pengendara motor sering terjatuh, terutama malam hari karena penerangan kurang.",
             "Saya melapor kerusakan jalan di {lokasi}. Aspal mengelupas sepanjang kurang lebih 200 meter dan lubangnya makin dalam. Sudah ada beberapa kecelakaan motor di titik ini.",
@@ -353,6 +357,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Angkutan sawit bermuatan lebih merusak jalan di {kec}",
             "Truk tambang lewat jalan umum siang hari",
         ],
+        pairs: &[],
         bodies: &[
             "Setiap malam puluhan truk batubara melintas di {lokasi} padahal menurut Perda seharusnya memakai jalan khusus. Jalan jadi rusak, berdebu, dan membahayakan pengendara lain.",
             "Truk pengangkut sawit dengan muatan berlebih lewat {lokasi} hampir setiap hari. Jalan cepat rusak dan anak-anak sekolah takut bersepeda di jalan ini. Mohon ada penertiban.",
@@ -380,6 +385,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Bantuan untuk korban banjir di {kec} belum sampai",
             "Air sungai meluap, warga {kec} butuh evakuasi",
         ],
+        pairs: &[],
         bodies: &[
             "Sejak {lama} banjir merendam rumah warga di {lokasi} dengan ketinggian air sampai lutut orang dewasa. Banyak lansia dan anak-anak yang perlu dibantu, sementara bantuan belum datang.",
             "Air sungai meluap dan menggenangi {lokasi}. Warga sudah mengungsi ke rumah keluarga, tetapi bantuan logistik seperti makanan dan air bersih belum sampai ke posko kami.",
@@ -407,6 +413,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Situs pendaftaran SPMB SMA sering gangguan",
             "Kuota jalur afirmasi di {sekolah} tidak jelas",
         ],
+        pairs: &[],
         bodies: &[
             "Anak saya mendaftar ke {sekolah} melalui jalur zonasi. Rumah kami hanya sekitar satu kilometer dari sekolah, tetapi namanya tidak masuk daftar, sementara pendaftar yang lebih jauh diterima. Mohon penjelasan cara perhitungan jaraknya.",
             "Situs pendaftaran SPMB SMA/SMK sering tidak bisa dibuka sejak pagi. Kami sudah mencoba berkali-kali dan batas waktu pendaftaran tinggal beberapa hari. Mohon kapasitas server ditambah atau waktu pendaftaran diperpanjang.",
@@ -415,6 +422,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         follow_ups: &[
             "Panitia SPMB telah memeriksa data pendaftar. Perhitungan jarak memakai titik koordinat domisili pada Kartu Keluarga; rincian hasil verifikasi sudah kami sampaikan melalui sekolah.",
             "Kapasitas server sudah ditambah dan masa pendaftaran tahap pertama diperpanjang satu hari. Pendaftar juga dapat dibantu langsung di posko SPMB di setiap SMA negeri.",
+            "Kuota jalur afirmasi setiap SMA dan SMK negeri sudah kami umumkan di laman SPMB dan papan pengumuman sekolah. Sekolah yang belum memasangnya telah kami tegur.",
         ],
     },
     Topic {
@@ -431,13 +439,16 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Orang tua siswa diminta membayar uang gedung",
             "Biaya perpisahan sekolah memberatkan orang tua",
         ],
+        pairs: &[],
         bodies: &[
             "Setelah anak saya diterima di {sekolah}, orang tua diminta membayar uang seragam dan kegiatan yang jumlahnya lebih dari satu juta rupiah. Katanya wajib dan harus lunas sebelum masuk sekolah.",
             "Komite {sekolah} meminta sumbangan pembangunan yang nominalnya ditentukan dan ditagih setiap bulan. Bagi kami yang berpenghasilan kecil ini sangat memberatkan. Apakah pungutan seperti ini dibolehkan?",
+            "Siswa kelas XII di {sekolah} diminta membayar biaya perpisahan dan wisuda di gedung pertemuan sebesar delapan ratus ribu rupiah. Yang belum membayar diancam tidak menerima ijazah tepat waktu.",
         ],
         follow_ups: &[
             "Tim dinas sudah memanggil kepala sekolah dan komite. Pungutan yang bersifat wajib dihentikan, dan pembelian seragam tidak boleh diwajibkan melalui sekolah.",
             "Kami telah melakukan klarifikasi ke sekolah. Sumbangan komite harus sukarela dan tidak ditentukan jumlahnya; sekolah sudah menerbitkan surat pemberitahuan baru kepada orang tua.",
+            "Kepala sekolah sudah kami panggil. Kegiatan perpisahan tidak boleh diwajibkan dan ijazah tidak boleh ditahan karena biaya apa pun; sekolah telah membatalkan pungutan tersebut.",
         ],
     },
     Topic {
@@ -457,6 +468,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Bantuan sosial salah sasaran di {kec}",
             "Data penerima bansos tidak diperbarui",
         ],
+        pairs: &[0, 0, 1],
         bodies: &[
             "Tetangga saya di {lokasi} adalah janda dengan tiga anak dan tidak punya penghasilan tetap, tetapi tidak pernah terdaftar sebagai penerima bantuan. Sebaliknya ada warga yang mampu justru menerima.",
             "Nama ibu saya sudah diusulkan masuk DTKS sejak {lama} melalui kelurahan, namun sampai sekarang statusnya belum berubah. Mohon dicek apakah usulannya sudah diproses.",
@@ -480,6 +492,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Cara membayar pajak kendaraan yang STNK-nya diblokir",
             "Jadwal Samsat keliling di {kota}",
         ],
+        pairs: &[],
         bodies: &[
             "Saya ingin menanyakan apakah tahun ini ada program pemutihan denda pajak kendaraan bermotor, dan sampai kapan berlakunya. Motor saya sudah dua tahun belum bayar pajak.",
             "STNK kendaraan saya katanya diblokir karena kendaraan lama belum dibalik nama. Bagaimana cara membuka blokir dan membayar pajaknya?",
@@ -504,6 +517,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Pengurusan izin usaha melalui OSS lambat",
             "Permohonan izin sudah lengkap tetapi belum terbit",
         ],
+        pairs: &[],
         bodies: &[
             "Permohonan izin usaha saya di sistem OSS sudah {lama} berstatus menunggu verifikasi, padahal semua dokumen sudah diunggah. Usaha kami tidak bisa mengikuti tender tanpa izin ini.",
             "Saya mengurus perizinan berusaha untuk usaha penggilingan padi. Berkas sudah lengkap dan diterima petugas, namun izin belum terbit dan tidak ada kabar kapan selesai.",
@@ -527,6 +541,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Air sungai berubah warna dan berbau di {kec}",
             "Bau busuk dari pabrik di sekitar {jalan}",
         ],
+        pairs: &[0, 0, 1],
         bodies: &[
             "Sungai di {lokasi} airnya berubah warna kehitaman dan berbau sejak {lama}. Warga menduga ini berasal dari pembuangan limbah pabrik di hulu sungai. Ikan-ikan banyak yang mati.",
             "Pabrik di dekat {lokasi} mengeluarkan bau menyengat hampir setiap malam. Anak-anak di lingkungan kami sering batuk. Mohon dilakukan pemeriksaan.",
@@ -550,6 +565,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Lahan gambut terbakar dekat permukiman {kec}",
             "Kebakaran lahan tidak kunjung padam",
         ],
+        pairs: &[0, 1, 1],
         bodies: &[
             "Sudah {lama} kabut asap sangat pekat di {lokasi}. Jarak pandang pendek dan banyak warga terkena ISPA. Mohon segera dilakukan pemadaman titik api di sekitar kami.",
             "Lahan gambut di dekat {lokasi} terbakar dan apinya merambat ke arah rumah warga. Warga sudah berusaha memadamkan dengan alat seadanya.",
@@ -572,6 +588,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Penertiban kegiatan pertambangan tanpa izin menjadi kewenangan Dinas ESDM. Mohon diteruskan.",
         )),
         titles: &["Tambang tanpa izin beroperasi di {kec}", "Lubang bekas tambang tidak direklamasi"],
+        pairs: &[],
         bodies: &[
             "Ada kegiatan penambangan batubara tanpa izin di dekat {lokasi}. Alat berat bekerja siang malam dan jalan desa rusak. Warga takut melapor langsung.",
             "Lubang bekas tambang di sekitar {lokasi} dibiarkan terbuka dan terisi air. Tahun lalu ada anak yang hampir tenggelam di sana. Mohon perusahaan diwajibkan melakukan reklamasi.",
@@ -595,6 +612,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "THR tidak dibayarkan perusahaan",
             "Di-PHK tanpa pesangon dan BPJS Ketenagakerjaan tidak aktif",
         ],
+        pairs: &[],
         bodies: &[
             "Saya bekerja di sebuah perusahaan di {lokasi}. Gaji kami dibayar jauh di bawah UMP Kalimantan Selatan dan sering terlambat. Kami takut diberhentikan kalau protes langsung.",
             "Sampai hari ini perusahaan tempat saya bekerja belum membayar THR, padahal Lebaran sudah lewat. Kami sudah bertanya ke bagian personalia tetapi tidak ada jawaban jelas.",
@@ -602,6 +620,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         ],
         follow_ups: &[
             "Pengawas ketenagakerjaan sudah memeriksa perusahaan dan menerbitkan nota pemeriksaan. Perusahaan wajib membayar kekurangan upah dalam waktu yang ditentukan.",
+            "Posko THR telah memanggil manajemen perusahaan. Perusahaan menyanggupi pembayaran THR beserta dendanya kepada seluruh pekerja pekan ini.",
             "Mediator hubungan industrial telah memanggil kedua pihak. Perusahaan bersedia membayar hak pekerja dan melunasi tunggakan iuran BPJS Ketenagakerjaan.",
         ],
     },
@@ -619,6 +638,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Harga gas melon di pengecer jauh di atas HET",
             "Harga beras dan minyak goreng naik tajam",
         ],
+        pairs: &[0, 0, 1],
         bodies: &[
             "Sudah {lama} elpiji 3 kg sulit didapat di {lokasi}. Di pangkalan selalu habis, sedangkan di pengecer harganya sampai empat puluh ribu rupiah per tabung.",
             "Harga beras dan minyak goreng di pasar dekat {lokasi} naik tajam menjelang puasa. Mohon pemerintah mengadakan operasi pasar.",
@@ -642,6 +662,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Aplikasi LAPOR sering gagal mengirim laporan",
             "Wifi gratis di balai desa tidak berfungsi",
         ],
+        pairs: &[],
         bodies: &[
             "Di desa kami di {lokasi} sinyal seluler hampir tidak ada. Anak sekolah kesulitan belajar daring dan warga harus naik ke bukit untuk menelepon.",
             "Saya mencoba mengirim laporan melalui aplikasi, tetapi selalu muncul pesan gagal saat mengunggah foto. Sudah dicoba di dua ponsel berbeda.",
@@ -650,6 +671,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         follow_ups: &[
             "Lokasi tersebut sudah kami usulkan ke Kementerian Komunikasi dan Digital untuk pembangunan BTS. Sementara itu perangkat wifi di balai desa sudah diperbaiki.",
             "Gangguan unggah foto sudah diperbaiki pada pembaruan aplikasi terbaru. Terima kasih atas laporannya.",
+            "Perangkat wifi di balai desa sudah diganti oleh teknisi kami dan layanan kembali dapat dipakai warga setiap hari pukul 07.00-21.00 WITA.",
         ],
     },
     Topic {
@@ -662,6 +684,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         sensitive: false,
         misroute: None,
         titles: &["Usulan bedah rumah untuk warga {kec}", "Mohon bantuan rumah layak huni bagi lansia"],
+        pairs: &[],
         bodies: &[
             "Saya mengusulkan agar rumah seorang lansia di {lokasi} masuk program bedah rumah. Atapnya bocor, dinding papan sudah lapuk, dan rumah hampir roboh.",
             "Di {lokasi} ada beberapa rumah warga yang tidak layak huni. Kami berharap pemerintah provinsi memasukkan desa kami dalam program bantuan rumah tahun depan.",
@@ -683,6 +706,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Fasilitas objek wisata di {kec} tidak terawat",
             "Usulan perbaikan lapangan olahraga di {kota}",
         ],
+        pairs: &[],
         bodies: &[
             "Objek wisata di {lokasi} ramai dikunjungi saat libur, tetapi toilet dan tempat sampahnya tidak terawat. Sayang sekali karena banyak wisatawan dari luar daerah.",
             "Lapangan olahraga di {lokasi} rusak dan lampunya mati. Kami mengusulkan perbaikan agar anak muda punya tempat berolahraga yang layak.",
@@ -704,6 +728,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Informasi pelatihan dan sertifikasi halal untuk UMKM",
             "Cara mendaftar pelatihan koperasi",
         ],
+        pairs: &[],
         bodies: &[
             "Saya pelaku usaha kue rumahan di {kota}. Mohon informasi apakah ada program sertifikasi halal gratis atau pelatihan kemasan untuk UMKM tahun ini.",
             "Koperasi kami baru berdiri dan pengurusnya ingin ikut pelatihan manajemen koperasi. Bagaimana cara mendaftarnya dan apa persyaratannya?",
@@ -726,6 +751,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Ternak sapi warga {kec} terserang penyakit",
             "Nelayan {kec} kesulitan mendapat solar",
         ],
+        pairs: &[],
         bodies: &[
             "Petani di {lokasi} kesulitan mendapatkan pupuk bersubsidi menjelang musim tanam. Kios pengecer bilang jatahnya sudah habis, padahal kami terdaftar dalam RDKK.",
             "Beberapa sapi milik warga di {lokasi} sakit, tidak mau makan dan mulutnya berliur. Kami khawatir penyakitnya menular. Mohon ada petugas kesehatan hewan yang datang.",
@@ -734,6 +760,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         follow_ups: &[
             "Kami sudah berkoordinasi dengan distributor dan kios pengecer; alokasi pupuk untuk kecamatan tersebut ditambah dan penyaluran diawasi petugas penyuluh.",
             "Petugas kesehatan hewan telah memeriksa dan mengobati ternak, serta melakukan vaksinasi di desa sekitar untuk mencegah penularan.",
+            "Kami telah berkoordinasi dengan Pertamina dan pengelola SPBUN; kuota solar bersubsidi untuk nelayan di wilayah tersebut ditambah dan penyalurannya diawasi penyuluh perikanan.",
         ],
     },
     Topic {
@@ -749,6 +776,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Hidran di {kec} tidak berfungsi",
             "Pedagang berjualan di trotoar kantor pemerintah provinsi",
         ],
+        pairs: &[],
         bodies: &[
             "Saat kebakaran kemarin di {lokasi} hidran terdekat tidak mengeluarkan air sehingga pemadaman terlambat. Mohon hidran di kawasan padat penduduk diperiksa.",
             "Di trotoar depan perkantoran pemerintah provinsi di {lokasi} banyak pedagang yang berjualan sampai menutup jalur pejalan kaki.",
@@ -770,6 +798,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Dugaan kekerasan terhadap anak di lingkungan {kec}",
             "Mohon pendampingan bagi korban kekerasan rumah tangga",
         ],
+        pairs: &[],
         bodies: &[
             "Saya sering mendengar anak tetangga di {lokasi} menangis dan dipukuli. Anak itu terlihat ketakutan dan jarang sekolah. Saya tidak berani melapor langsung.",
             "Kerabat saya mengalami kekerasan dalam rumah tangga dan butuh pendampingan hukum serta tempat aman. Kami tidak tahu harus ke mana.",
@@ -796,6 +825,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Menunggu dokter berjam-jam di {rs}",
             "Pendaftaran online {rs} tidak mempercepat antrean",
         ],
+        pairs: &[],
         bodies: &[
             "Saya mengantar ibu berobat ke {rs}. Kami datang pukul tujuh pagi, tetapi baru diperiksa dokter pukul dua siang. Banyak pasien lansia yang menunggu tanpa tempat duduk.",
             "Sudah daftar online sehari sebelumnya, namun di {rs} tetap harus antre ulang di loket dan menunggu lama. Mohon sistem antreannya dibenahi.",
@@ -804,6 +834,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         follow_ups: &[
             "Manajemen rumah sakit telah menambah loket pendaftaran dan memberlakukan antrean berbasis jam kedatangan. Keterlambatan dokter sudah ditindaklanjuti oleh komite medik.",
             "Kami telah memperbaiki alur pendaftaran online sehingga pasien yang sudah mendaftar langsung ke poli tujuan tanpa antre ulang.",
+            "Komite medik telah menegur dokter yang bersangkutan dan jadwal praktik poli penyakit dalam kini diawasi setiap pagi oleh kepala instalasi rawat jalan.",
         ],
     },
     Topic {
@@ -826,6 +857,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Pasien BPJS disuruh membeli obat sendiri di {rs}",
             "Pasien BPJS ditolak rawat inap karena kamar penuh",
         ],
+        pairs: &[],
         bodies: &[
             "Ayah saya pasien BPJS dirawat di {rs}, tetapi keluarga disuruh membeli sendiri beberapa obat di apotek luar. Bukankah obat itu seharusnya ditanggung?",
             "Adik saya datang ke IGD {rs} dan dinyatakan harus dirawat, tetapi pihak rumah sakit bilang kamar kelas BPJS penuh dan kami diminta pindah ke kamar umum dengan biaya sendiri.",
@@ -851,6 +883,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         sensitive: true,
         misroute: None,
         titles: &["Petugas loket {unit} tidak ramah", "Sikap petugas {unit} kurang sopan kepada warga"],
+        pairs: &[],
         bodies: &[
             "Saat saya bertanya di loket {unit}, petugasnya menjawab dengan nada tinggi dan menyuruh saya membaca sendiri papan pengumuman. Banyak warga lain mengalami hal yang sama.",
             "Petugas di {unit} sibuk bermain ponsel saat antrean panjang dan tidak melayani ketika ditanya. Mohon pelayanannya dibina.",
@@ -872,6 +905,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Ruang tunggu IGD RSJ Sambang Lihum sempit",
             "Obat pasien jiwa sering kosong di apotek RSJ",
         ],
+        pairs: &[],
         bodies: &[
             "Keluarga pasien di IGD RSJ Sambang Lihum harus menunggu di luar tanpa atap karena ruang tunggu sangat sempit. Saat hujan kami kebasahan.",
             "Obat rutin untuk saudara saya yang berobat jalan di RSJ Sambang Lihum sudah dua kali kosong. Kami harus membeli di luar dengan harga mahal.",
@@ -897,6 +931,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Antrean perpanjangan STNK di {samsat} sangat lama",
             "Diminta biaya tambahan di loket {samsat}",
         ],
+        pairs: &[],
         bodies: &[
             "Di halaman {samsat} banyak calo yang menawarkan jasa pengurusan dan petugas seperti membiarkan. Warga yang mengurus sendiri justru dilayani lebih lama.",
             "Saya antre perpanjangan STNK lima tahunan di {samsat} dari pagi sampai siang. Hanya dua loket yang buka padahal antrean sangat panjang.",
@@ -905,6 +940,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         follow_ups: &[
             "Kami telah menertibkan calo di area kantor bersama kepolisian dan memasang pengumuman biaya resmi di setiap loket. Petugas yang meminta biaya tambahan diperiksa.",
             "Jumlah loket yang buka sudah ditambah pada jam sibuk dan antrean kini memakai nomor urut elektronik.",
+            "Petugas yang meminta biaya tambahan sudah diperiksa dan dibebastugaskan dari loket. Rincian biaya resmi kini dipasang di setiap loket dan dapat dicek melalui aplikasi Samsat.",
         ],
     },
     Topic {
@@ -920,6 +956,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Gangguan ini berasal dari pasokan air curah BPAM Banjarbakula ke PDAM. Mohon diteruskan ke UPTD BPAM.",
         )),
         titles: &["Pasokan air curah ke {kec} terhenti", "Air PDAM keruh akibat pasokan dari BPAM"],
+        pairs: &[],
         bodies: &[
             "Sudah {lama} air di {lokasi} mati total. Menurut PDAM setempat, pasokan air curah dari BPAM Banjarbakula sedang berkurang. Mohon kepastian kapan normal kembali.",
             "Air yang mengalir ke rumah kami di {lokasi} keruh kecoklatan dan berbau lumpur. PDAM mengatakan air bakunya dari BPAM.",
@@ -938,6 +975,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         sensitive: false,
         misroute: None,
         titles: &["Seleksi peserta pelatihan BLK tidak transparan", "Informasi pendaftaran pelatihan di BLK"],
+        pairs: &[],
         bodies: &[
             "Saya sudah ikut tes dan wawancara pelatihan las di BLK, tetapi pengumuman peserta yang lolos tidak pernah dipublikasikan. Bagaimana cara mengetahui hasilnya?",
             "Mohon informasi jadwal pendaftaran pelatihan kejuruan di BLK Provinsi untuk tahun ini dan apakah ada batasan usia peserta.",
@@ -956,6 +994,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         sensitive: false,
         misroute: None,
         titles: &["Hasil uji laboratorium lama keluar", "Hasil uji air sumur belum diterima"],
+        pairs: &[],
         bodies: &[
             "Saya memeriksakan sampel air sumur ke Labkesda sejak {lama}, tetapi hasilnya belum keluar padahal dijanjikan satu minggu.",
             "Hasil pemeriksaan laboratorium untuk syarat kerja belum juga bisa diambil. Saya sudah dua kali datang dan disuruh kembali lagi.",
@@ -983,6 +1022,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Pengurusan akta kelahiran anak lambat",
             "Perubahan data KK belum selesai",
         ],
+        pairs: &[0, 0, 1, 2],
         bodies: &[
             "Saya sudah melakukan perekaman KTP-el di kecamatan {kec} sejak {lama}, tetapi sampai sekarang KTP belum dicetak. Setiap ditanya jawabannya blangko kosong.",
             "Saya mengurus akta kelahiran anak di Disdukcapil {kota}. Berkas sudah lengkap dan diserahkan, namun sudah {lama} belum selesai, padahal dibutuhkan untuk mendaftar sekolah.",
@@ -1011,6 +1051,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "PJU padam sepanjang {jalan}, rawan kejahatan",
             "Lampu penerangan jalan di {kec} sudah lama mati",
         ],
+        pairs: &[0, 0, 1],
         bodies: &[
             "Lampu penerangan jalan di {lokasi} sudah {lama} mati. Jalan jadi gelap gulita pada malam hari dan sudah terjadi penjambretan di sini.",
             "Sepanjang {lokasi} ada sekitar delapan tiang lampu jalan yang padam. Warga khawatir karena banyak pengendara yang melintas malam hari.",
@@ -1037,6 +1078,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Jembatan kayu di {kec} lapuk dan berbahaya",
             "Jalan desa di {kec} berlumpur saat hujan",
         ],
+        pairs: &[],
         bodies: &[
             "Jalan di {lokasi} rusak berat dan berlumpur setiap hujan. Anak-anak ke sekolah harus melepas sepatu dan motor sering terjebak.",
             "Jembatan kayu penghubung di {lokasi} papannya sudah banyak yang lapuk dan berlubang. Sudah ada warga yang terperosok. Mohon segera diganti sebelum ada korban.",
@@ -1045,6 +1087,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         follow_ups: &[
             "Dinas PUPR kabupaten telah melakukan perbaikan dengan penimbunan dan pemadatan. Pengaspalan masuk usulan musrenbang tahun depan.",
             "Papan jembatan yang rusak sudah diganti dan dipasang pagar pengaman. Rehabilitasi total jembatan dianggarkan tahun depan.",
+            "Ruas jalan poros desa tersebut sudah ditimbun dan dipadatkan oleh UPT PUPR kecamatan. Pengerasan jalan diusulkan melalui dana desa dan APBD tahun depan.",
         ],
     },
     Topic {
@@ -1064,6 +1107,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Air PDAM keruh dan berbau",
             "Tagihan PDAM naik padahal air sering mati",
         ],
+        pairs: &[],
         bodies: &[
             "Sudah {lama} air PDAM di {lokasi} tidak mengalir atau hanya menetes tengah malam. Kami terpaksa membeli air galon untuk mandi dan memasak.",
             "Air PDAM yang mengalir ke rumah kami di {lokasi} keruh dan berbau kaporit menyengat. Tidak bisa dipakai untuk memasak.",
@@ -1071,6 +1115,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         ],
         follow_ups: &[
             "Petugas PDAM sudah memperbaiki kebocoran pipa distribusi di wilayah tersebut. Aliran air kembali normal sejak kemarin sore.",
+            "Petugas PDAM telah menguras jaringan pipa di wilayah tersebut dan menyesuaikan dosis kaporit di instalasi pengolahan. Hasil uji kualitas air sudah kembali memenuhi syarat.",
             "Meteran pelanggan sudah diperiksa dan ditemukan rusak; meteran telah diganti dan tagihan dikoreksi pada bulan berikutnya.",
         ],
     },
@@ -1091,6 +1136,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "TPS liar di pinggir jalan {kec}",
             "Sampah tidak diangkut sudah seminggu",
         ],
+        pairs: &[0, 1, 0],
         bodies: &[
             "Sampah di TPS {lokasi} sudah {lama} tidak diangkut dan meluber sampai ke badan jalan. Baunya menyengat dan banyak lalat.",
             "Ada tempat pembuangan sampah liar di pinggir jalan {lokasi}. Warga dari luar kampung membuang sampah pada malam hari.",
@@ -1117,6 +1163,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Banjir rob merendam permukiman di {kec}",
             "Saluran air di {kec} tidak pernah dibersihkan",
         ],
+        pairs: &[0, 1, 0],
         bodies: &[
             "Setiap hujan deras {lokasi} tergenang setinggi betis karena drainase tersumbat sampah dan sedimen. Air masuk ke rumah warga.",
             "Saat air pasang, banjir rob merendam permukiman di {lokasi}. Sudah {lama} kondisi ini berulang dan belum ada penanganan.",
@@ -1139,6 +1186,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Penerimaan murid baru jenjang SD dan SMP merupakan kewenangan dinas pendidikan kabupaten/kota. Mohon diteruskan.",
         )),
         titles: &["Zonasi SPMB SMP di {kota} tidak adil", "Anak tidak diterima di SD negeri terdekat"],
+        pairs: &[],
         bodies: &[
             "Anak saya tidak diterima di SMP negeri terdekat di {kec} padahal jaraknya kurang dari satu kilometer. Kami diarahkan ke sekolah yang jauh dan tidak ada angkutan umum.",
             "Anak kami ditolak masuk SD negeri di dekat rumah di {lokasi} karena kuota penuh, sementara ada murid dari luar zona yang diterima.",
@@ -1160,6 +1208,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Puskesmas dikelola oleh dinas kesehatan kabupaten/kota. Mohon diteruskan.",
         )),
         titles: &["Obat kosong di Puskesmas {kec}", "Puskesmas {kec} tutup sebelum jam layanan berakhir"],
+        pairs: &[],
         bodies: &[
             "Saya berobat ke Puskesmas {kec} tetapi obat yang diresepkan kosong dan saya disuruh membeli di apotek luar. Ini sudah terjadi beberapa kali.",
             "Puskesmas {kec} sudah tutup pukul sebelas siang padahal jadwal layanan sampai pukul dua. Pasien yang datang terpaksa pulang.",
@@ -1185,6 +1234,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "PKL menutup trotoar di {jalan}",
             "Juru parkir liar meminta tarif berlebihan",
         ],
+        pairs: &[0, 1, 0],
         bodies: &[
             "Di {lokasi} banyak kendaraan parkir di badan jalan dan juru parkir liar memungut tarif sesukanya. Jalan jadi macet setiap pagi.",
             "Pedagang kaki lima di {lokasi} berjualan di trotoar sampai ke badan jalan. Pejalan kaki terpaksa berjalan di jalan raya.",
@@ -1203,6 +1253,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         sensitive: true,
         misroute: None,
         titles: &["Pengurusan SKTM di kelurahan dipersulit", "Diminta uang untuk surat keterangan waris"],
+        pairs: &[],
         bodies: &[
             "Saya mengurus SKTM di kantor kelurahan di {kec} untuk keringanan biaya rumah sakit, tetapi disuruh bolak-balik karena pejabatnya tidak ada di tempat.",
             "Untuk surat keterangan waris di kantor desa {kec}, kami diminta membayar sejumlah uang tanpa tanda terima. Apakah ada tarif resminya?",
@@ -1224,6 +1275,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Penyaluran PKH dan bantuan pangan di desa dikoordinasikan Dinas Sosial kabupaten/kota. Mohon diteruskan.",
         )),
         titles: &["Bantuan PKH tidak cair sejak beberapa bulan", "Bantuan beras tidak diterima warga {kec}"],
+        pairs: &[],
         bodies: &[
             "Saya penerima PKH di {lokasi}, tetapi sudah {lama} bantuannya tidak masuk ke rekening. Pendamping hanya bilang disuruh menunggu.",
             "Beberapa warga di {lokasi} yang terdaftar sebagai penerima bantuan beras tidak menerima jatahnya, padahal nama mereka ada di daftar.",
@@ -1245,6 +1297,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Gangguan jaringan distribusi listrik rumah tangga ditangani PLN melalui pemerintah kabupaten/kota. Mohon diteruskan.",
         )),
         titles: &["Listrik padam berjam-jam di {kec}", "Desa di {kec} belum teraliri listrik"],
+        pairs: &[],
         bodies: &[
             "Listrik di {lokasi} padam hampir setiap hari selama berjam-jam tanpa pemberitahuan. Peralatan elektronik warga banyak yang rusak.",
             "Masih ada dusun di {lokasi} yang belum teraliri listrik PLN. Warga memakai genset yang biayanya mahal.",
@@ -1263,6 +1316,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         sensitive: false,
         misroute: None,
         titles: &["Bangunan liar berdiri di atas saluran air", "Pembangunan ruko tanpa PBG di {kec}"],
+        pairs: &[],
         bodies: &[
             "Ada bangunan semi permanen yang didirikan di atas saluran air di {lokasi}. Akibatnya air tidak lancar dan lingkungan sering tergenang.",
             "Sedang dibangun ruko di {lokasi} yang menurut warga tidak punya PBG dan melanggar garis sempadan jalan.",
@@ -1285,6 +1339,7 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Usulan penambahan angkutan umum ke {kota}",
             "Usulan pemasangan polisi tidur di {jalan}",
         ],
+        pairs: &[],
         bodies: &[
             "Kami warga {lokasi} mengusulkan agar lahan kosong milik pemerintah dijadikan taman bermain anak. Saat ini anak-anak bermain di pinggir jalan.",
             "Kami mengusulkan penambahan trayek angkutan umum dari kecamatan {kec} ke pusat {kota} karena banyak pelajar dan pedagang yang tidak punya kendaraan.",
@@ -1304,6 +1359,7 @@ pub(crate) const TOPICS: &[Topic] = &[
         sensitive: false,
         misroute: None,
         titles: &["Informasi program sertifikat tanah gratis", "Sengketa batas lahan dengan tetangga"],
+        pairs: &[],
         bodies: &[
             "Mohon informasi apakah desa kami di {lokasi} termasuk program sertifikasi tanah gratis tahun ini dan apa saja syaratnya.",
             "Saya mempunyai sengketa batas tanah dengan tetangga di {lokasi}. Ke mana kami harus mengajukan mediasi sebelum ke pengadilan?",
@@ -1330,10 +1386,15 @@ pub(crate) const SPAM_BODIES: &[&str] = &[
 /// The agency's first answer, before the follow-up.
 pub(crate) const RESPONSES: &[&str] = &[
     "Terima kasih atas laporan Bapak/Ibu. Laporan sudah kami terima dan diteruskan ke bidang terkait untuk ditindaklanjuti.",
-    "Laporan Saudara telah kami terima. Tim kami akan melakukan pengecekan ke lokasi dalam waktu dekat.",
-    "Terima kasih, informasi ini sangat membantu. Kami sedang berkoordinasi dengan petugas lapangan untuk penanganannya.",
+    "Terima kasih, informasi ini sangat membantu. Kami sedang berkoordinasi dengan unit terkait untuk penanganannya.",
     "Laporan sudah kami terima dan sedang kami pelajari. Perkembangan penanganannya akan kami sampaikan melalui kanal ini.",
     "Terima kasih telah melapor. Permasalahan ini sudah kami catat dan akan ditangani sesuai prosedur yang berlaku.",
+];
+
+/// The first answer to a report about a place: someone will go and look.
+pub(crate) const FIELD_RESPONSES: &[&str] = &[
+    "Laporan Saudara telah kami terima. Tim kami akan melakukan pengecekan ke lokasi dalam waktu dekat.",
+    "Terima kasih atas laporannya. Petugas lapangan kami jadwalkan meninjau lokasi pekan ini.",
 ];
 
 /// What the coordinator asks when a report lacks something.
@@ -1369,96 +1430,118 @@ pub(crate) const THANKS: &[&str] = &[
     "Terima kasih atas tanggapannya, semoga pelayanan terus membaik.",
 ];
 
-/// Given names and family names, Banjar and wider Indonesian.
-pub(crate) const GIVEN_NAMES: &[&str] = &[
-    "Muhammad",
-    "Ahmad",
-    "Akhmad",
-    "Siti",
-    "Nor",
-    "Noor",
-    "Rahmadi",
-    "Fahrurrazi",
-    "Syahrani",
-    "Abdul",
-    "Rusdiansyah",
-    "Hairunnisa",
-    "Noorlaila",
-    "Rabiatul",
-    "Fitriani",
-    "Mahmudah",
-    "Gusti",
-    "Khairil",
-    "Arbainah",
-    "Jumiati",
-    "Nurul",
-    "Yuliani",
-    "Hendra",
-    "Dewi",
-    "Budi",
-    "Agus",
-    "Rina",
-    "Wahyudi",
-    "Rahmat",
-    "Aulia",
-    "Halimah",
-    "Zainal",
-    "Syarifah",
-    "Iwan",
-    "Normila",
-    "Hasanah",
-    "Fathurrahman",
-    "Rizal",
-    "Anang",
-    "Supian",
-    "Mursidi",
-    "Masdiana",
-    "Raudah",
-    "Mariana",
-    "Hamdani",
-    "Saukani",
-    "Husin",
-    "Jamilah",
-    "Taufik",
-    "Lina",
+/// Reporters' names, Banjar and wider Indonesian: a first name, often
+/// followed by a second one, by gender (Indonesians have no family names).
+/// First names that are rarely used alone.
+pub(crate) const NAME_PREFIXES: &[&str] = &[
+    "Muhammad", "Ahmad", "Akhmad", "Abdul", "Gusti", "Siti", "Nor", "Noor", "Nurul", "Syarifah", "Rabiatul",
 ];
-pub(crate) const FAMILY_NAMES: &[&str] = &[
-    "Rizki",
-    "Fauzi",
-    "Aisyah",
-    "Hidayah",
-    "Hadi",
-    "Riduan",
-    "Masrani",
-    "Adawiyah",
-    "Rahmah",
-    "Anwar",
-    "Hikmah",
-    "Saputra",
-    "Lestari",
-    "Santoso",
-    "Salim",
-    "Wati",
-    "Hidayat",
-    "Rahman",
-    "Arifin",
-    "Setiawan",
-    "Fahmi",
-    "Syahrudin",
-    "Noor",
-    "Ramadhani",
-    "Maulana",
-    "Hasan",
-    "Effendi",
-    "Yusuf",
-    "Zakaria",
-    "Amelia",
-    "Kurniawan",
-    "Pratama",
-    "Susanti",
-    "Rahmawati",
-    "Mahdi",
-];
+pub(crate) const MEN: (&[&str], &[&str]) = (
+    &[
+        "Muhammad",
+        "Ahmad",
+        "Akhmad",
+        "Rahmadi",
+        "Fahrurrazi",
+        "Syahrani",
+        "Abdul",
+        "Rusdiansyah",
+        "Gusti",
+        "Khairil",
+        "Hendra",
+        "Budi",
+        "Agus",
+        "Wahyudi",
+        "Rahmat",
+        "Aulia",
+        "Zainal",
+        "Iwan",
+        "Fathurrahman",
+        "Rizal",
+        "Anang",
+        "Supian",
+        "Mursidi",
+        "Hamdani",
+        "Saukani",
+        "Husin",
+        "Taufik",
+        "Masrani",
+        "Noor",
+    ],
+    &[
+        "Rizki",
+        "Fauzi",
+        "Hadi",
+        "Riduan",
+        "Anwar",
+        "Saputra",
+        "Santoso",
+        "Salim",
+        "Hidayat",
+        "Rahman",
+        "Arifin",
+        "Setiawan",
+        "Fahmi",
+        "Syahrudin",
+        "Noor",
+        "Maulana",
+        "Hasan",
+        "Effendi",
+        "Yusuf",
+        "Zakaria",
+        "Kurniawan",
+        "Pratama",
+        "Mahdi",
+        "Ramadhan",
+        "Ilmi",
+    ],
+);
+pub(crate) const WOMEN: (&[&str], &[&str]) = (
+    &[
+        "Siti",
+        "Nor",
+        "Hairunnisa",
+        "Noorlaila",
+        "Rabiatul",
+        "Fitriani",
+        "Mahmudah",
+        "Arbainah",
+        "Jumiati",
+        "Nurul",
+        "Yuliani",
+        "Dewi",
+        "Rina",
+        "Halimah",
+        "Syarifah",
+        "Normila",
+        "Hasanah",
+        "Masdiana",
+        "Raudah",
+        "Mariana",
+        "Jamilah",
+        "Lina",
+        "Gusti",
+        "Aulia",
+    ],
+    &[
+        "Aisyah",
+        "Hidayah",
+        "Adawiyah",
+        "Rahmah",
+        "Hikmah",
+        "Lestari",
+        "Wati",
+        "Ramadhani",
+        "Amelia",
+        "Susanti",
+        "Rahmawati",
+        "Fitria",
+        "Safitri",
+        "Maulida",
+        "Jannah",
+        "Khairunnisa",
+    ],
+);
 
 /// How long a problem has lasted, as people say it.
 pub(crate) const DURATIONS: &[&str] = &[

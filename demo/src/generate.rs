@@ -102,15 +102,9 @@ struct Pace {
 
 fn pace(year: i32) -> Pace {
     if year <= 2024 {
-        Pace { complaints: 800, verify_hours: 1.4, answer_hours: 3.3, slow_share: 0.05, follow_up_hours: 8.0 }
+        Pace { complaints: 800, verify_hours: 1.7, answer_hours: 4.2, slow_share: 0.05, follow_up_hours: 8.0 }
     } else {
-        Pace {
-            complaints: 700,
-            verify_hours: 0.6,
-            answer_hours: 1.25,
-            slow_share: 0.02,
-            follow_up_hours: 6.0,
-        }
+        Pace { complaints: 700, verify_hours: 0.9, answer_hours: 2.5, slow_share: 0.02, follow_up_hours: 6.0 }
     }
 }
 
@@ -150,7 +144,7 @@ pub fn generate(config: &Config, seed: u64, now: DateTime<Utc>) -> Result<Vec<De
                     break t;
                 }
             };
-            let draft = draft(&world, &mut dice, received_at, &out);
+            let draft = draft(&world, &mut dice, received_at, &out)?;
             let plan = Plan {
                 pace,
                 answer_quantile: answer_quantiles[i],
@@ -164,6 +158,8 @@ pub fn generate(config: &Config, seed: u64, now: DateTime<Utc>) -> Result<Vec<De
             }
         }
     }
+    // Entering a complaint later than it arrived reorders a few.
+    out.sort_by_key(|c| c.events[0].at);
     Ok(out)
 }
 
@@ -359,6 +355,8 @@ struct Draft {
     requested: String,
     misroute_to: Option<String>,
     reroute_reason: &'static str,
+    /// Which of the topic's bodies the description is.
+    body: usize,
     fill: Fill,
     input: ComplaintInput,
     channel: Channel,
@@ -410,7 +408,12 @@ fn pick_topic(dice: &mut Dice, month0: usize) -> &'static Topic {
 }
 
 fn reporter_name(dice: &mut Dice) -> String {
-    format!("{} {}", dice.pick(catalog::GIVEN_NAMES), dice.pick(catalog::FAMILY_NAMES))
+    let (first, second) = if dice.chance(0.5) { catalog::MEN } else { catalog::WOMEN };
+    let first = dice.pick(first);
+    let second = dice.pick(second);
+    // Many people go by one name; the two names are never the same.
+    let alone = dice.chance(0.2) && !catalog::NAME_PREFIXES.contains(&first);
+    if alone || first == second { first.to_owned() } else { format!("{first} {second}") }
 }
 
 fn email_of(dice: &mut Dice, name: &str) -> String {
@@ -434,8 +437,13 @@ fn web_origin(world: &World<'_>, agency: &str) -> String {
 }
 
 /// Draws what a complaint received at `received_at` is about and says.
-fn draft(world: &World<'_>, dice: &mut Dice, received_at: DateTime<Utc>, earlier: &[DemoComplaint]) -> Draft {
-    let local = world.local(received_at);
+fn draft(
+    world: &World<'_>,
+    dice: &mut Dice,
+    arrived_at: DateTime<Utc>,
+    earlier: &[DemoComplaint],
+) -> Result<Draft, GenerateError> {
+    let local = world.local(arrived_at);
     let regency = pick_regency(dice);
     let spam = dice.chance(0.025);
     let topic = (!spam).then(|| pick_topic(dice, local.month0() as usize));
@@ -492,6 +500,21 @@ fn draft(world: &World<'_>, dice: &mut Dice, received_at: DateTime<Utc>, earlier
         x if x < 0.94 => (Channel::SocialMedia, Actor::Koordinator),
         _ => (Channel::WalkIn, Actor::Koordinator),
     };
+    // A web form files the complaint itself, at any hour; complaints from
+    // LAPOR!, WhatsApp, SMS, social media and the service desk are entered
+    // by the coordinator, in office hours.
+    // One that would be entered only next year (arriving on the last
+    // evening of the year) is counted as filed on the web form instead, so
+    // each year holds what arrived in it.
+    let entered_at = office_after(world, arrived_at, dice.below(5400) as f64)?;
+    let next_year = world.local(entered_at).year() != local.year();
+    let (channel, actor, received_at) = match actor {
+        Actor::Koordinator if !next_year => (channel, actor, entered_at),
+        Actor::Koordinator => {
+            (Channel::WebWidget { origin: web_origin(world, &requested) }, Actor::Reporter, arrived_at)
+        }
+        _ => (channel, actor, arrived_at),
+    };
     let name = reporter_name(dice);
     let identified = privacy != Privacy::Anonim || dice.chance(0.3);
     let reporter = if identified {
@@ -503,6 +526,7 @@ fn draft(world: &World<'_>, dice: &mut Dice, received_at: DateTime<Utc>, earlier
     };
     // A duplicate: the same reporter sends an earlier complaint again.
     let duplicate_of = (!spam && dice.chance(0.015)).then(|| earlier.last()).flatten();
+    let mut body = 0;
     let (title, description, location, archive) = match (topic, duplicate_of) {
         (_, Some(original)) => (
             original.input.title.clone(),
@@ -520,7 +544,12 @@ fn draft(world: &World<'_>, dice: &mut Dice, received_at: DateTime<Utc>, earlier
             };
             let location =
                 if kind != ComplaintKind::Pengaduan && dice.chance(0.5) { String::new() } else { location };
-            (fill.apply(dice.pick(topic.titles)), fill.apply(dice.pick(topic.bodies)), location, None)
+            {
+                let t = dice.below(topic.titles.len() as u64) as usize;
+                let b = topic.pairs.get(t).copied().unwrap_or(t);
+                body = b;
+                (fill.apply(topic.titles[t]), fill.apply(topic.bodies[b]), location, None)
+            }
         }
         (None, None) => (
             dice.pick(catalog::SPAM_TITLES).to_owned(),
@@ -553,19 +582,20 @@ fn draft(world: &World<'_>, dice: &mut Dice, received_at: DateTime<Utc>, earlier
         privacy: Some(privacy),
         reporter,
     };
-    Draft {
+    Ok(Draft {
         received_at,
         topic: topic.filter(|_| duplicate_of.is_none()),
         handler,
         requested,
         misroute_to: misroute_to.filter(|_| duplicate_of.is_none()),
         reroute_reason,
+        body,
         fill,
         input,
         channel,
         actor,
         archive,
-    }
+    })
 }
 
 // ----- Office time ----------------------------------------------------------------
@@ -801,7 +831,7 @@ fn handle(
     if !tl.push(verify_at, koordinator.clone(), Action::Verified { privacy }) {
         return Ok(());
     }
-    let mut dispose_at = tl.last() + Duration::seconds(120 + dice.below(1200) as i64);
+    let mut dispose_at = office_after(world, tl.last(), 120.0 + dice.below(1200) as f64)?;
     let handler = world.agency(&draft.handler);
     if let Some(wrong) = &draft.misroute_to {
         let wrong = world.agency(wrong);
@@ -835,13 +865,17 @@ fn handle(
     let answer_at = office_after(world, tl.last(), base * slow * HOUR + 600.0)?;
     let topic = draft.topic.expect("archived drafts returned earlier");
     let answer_directly = topic.kind == ComplaintKind::PermintaanInformasi && dice.chance(0.7);
-    let follow_up_text = fill.apply(dice.pick(topic.follow_ups));
+    // The follow-up that answers this description (the catalog lists them
+    // in the order of the bodies; a topic with fewer has general ones).
+    let follow_up_text = fill.apply(topic.follow_ups[draft.body % topic.follow_ups.len()]);
     if answer_directly {
         if !tl.push(answer_at, officer.clone(), Action::FollowedUp { message: follow_up_text }) {
             return Ok(());
         }
     } else {
-        let message = dice.pick(catalog::RESPONSES).to_owned();
+        let responses =
+            if topic.place == Place::Street { catalog::FIELD_RESPONSES } else { catalog::RESPONSES };
+        let message = dice.pick(responses).to_owned();
         if !tl.push(answer_at, officer.clone(), Action::Responded { message }) {
             return Ok(());
         }
@@ -955,4 +989,82 @@ fn auto_close(tl: &mut Timeline<'_, '_>, dice: &mut Dice) -> Result<(), Generate
         tl.push(at, Actor::System, Action::AutoClosed);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use aduan_core::complaint::{Description, Title};
+
+    use super::*;
+
+    fn fill(regency: &'static Regency) -> Fill {
+        Fill {
+            street: format!("{} RT 07", regency.streets[0]),
+            district: regency.districts[0].to_owned(),
+            regency,
+            unit: "RSUD dr. H. Moch. Ansari Saleh Banjarmasin".to_owned(),
+            duration: catalog::DURATIONS[5],
+            school: format!("SMA Negeri 13 {}", regency.seat),
+        }
+    }
+
+    /// Every phrase of the catalog, filled for the regency with the longest
+    /// names, is a valid title or description with no placeholder left, and
+    /// every title goes with a body.
+    #[test]
+    fn the_catalog_makes_valid_complaints() {
+        let longest =
+            REGENCIES.iter().max_by_key(|r| r.name.len() + r.streets[0].len() + r.districts[0].len());
+        let fill = fill(longest.unwrap());
+        let filled = |text: &str| {
+            let out = fill.apply(text);
+            assert!(!out.contains('{') && !out.contains('}'), "{out}");
+            out
+        };
+        for topic in TOPICS {
+            assert!(
+                topic.pairs.is_empty() && topic.titles.len() == topic.bodies.len()
+                    || topic.pairs.len() == topic.titles.len(),
+                "{}: titles and bodies do not pair up",
+                topic.key
+            );
+            for b in 0..topic.bodies.len() {
+                let used = (0..topic.titles.len()).any(|t| topic.pairs.get(t).copied().unwrap_or(t) == b);
+                assert!(used, "{}: body {b} has no title", topic.key);
+            }
+            for title in topic.titles {
+                Title::parse(&filled(title)).unwrap();
+            }
+            for text in topic.bodies.iter().chain(topic.follow_ups) {
+                Description::parse(&filled(text)).unwrap();
+            }
+            assert!(topic.season.iter().all(|w| *w > 0.0), "{}", topic.key);
+            assert!(fill.lokasi().chars().count() <= aduan_core::complaint::LOCATION_MAX);
+        }
+        for text in catalog::INFO_ADDED.iter().chain(catalog::SPAM_BODIES) {
+            Description::parse(&filled(text)).unwrap();
+        }
+    }
+
+    /// Office time skips nights, weekends and holidays: from Thursday
+    /// 27 March 2025, 15:30 WITA, one office hour ends after Idulfitri,
+    /// on Tuesday 8 April at 08:30.
+    #[test]
+    fn office_time_skips_days_off() {
+        let config = crate::config(&|_| None).unwrap();
+        let world = World::new(&config).unwrap();
+        let wita = |d: &str| Zone::WITA.to_utc(d.parse().unwrap());
+        let cases = [
+            ("2025-03-27T15:30:00", 3600.0, "2025-04-08T08:30:00"),
+            ("2025-03-27T10:30:00", 3600.0, "2025-03-27T11:30:00"),
+            ("2025-03-27T11:30:00", 3600.0, "2025-03-27T13:30:00"),
+            ("2025-03-27T20:00:00", 0.0, "2025-04-08T08:00:00"),
+            // Friday: the morning ends at 11:00, the afternoon starts at 13:30.
+            ("2025-07-04T10:30:00", 3600.0, "2025-07-04T14:00:00"),
+        ];
+        for (from, seconds, want) in cases {
+            let got = office_after(&world, wita(from), seconds).unwrap();
+            assert_eq!(got, wita(want), "{from} + {seconds} s");
+        }
+    }
 }

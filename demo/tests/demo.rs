@@ -9,7 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use aduan_core::lifecycle::{ActionKind, fold};
+use aduan_core::lifecycle::{ActionKind, Actor, fold};
+use aduan_core::sla::{SlaContext, evaluate};
 use aduan_demo::figures::{YearFigures, measure};
 use aduan_demo::seed::demo_server_key;
 use aduan_demo::{DEFAULT_SEED, default_now, figures, generate, seed, seed_database};
@@ -20,6 +21,7 @@ use aduan_server::store::Store;
 use aduan_server::store::sqlite::SqliteStore;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use chrono::Timelike;
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
@@ -286,6 +288,29 @@ async fn a_seeded_database_shows_the_reported_figures() {
     assert!(inbox["total"].as_u64().unwrap() > 0);
     let (status, _) = get(&app, "/api/v1/inbox", &[("authorization", "Bearer demo-dinkes")]).await;
     assert_eq!(status, StatusCode::OK);
+
+    // Officers act in office hours on working days; the server's sweep
+    // closes within its five-minute interval after the window ends.
+    for events in stored.values() {
+        for (i, e) in events.iter().enumerate() {
+            let local = config.default_zone.local(e.at);
+            let officer = matches!(e.actor, Actor::Koordinator | Actor::Penghubung { .. });
+            if officer {
+                assert!(config.calendar.is_working_day(local.date()).unwrap(), "{e:?}");
+                assert!(
+                    (8..17).contains(&local.hour()) && local.hour() * 60 + local.minute() <= 16 * 60 + 30,
+                    "{e:?}"
+                );
+            }
+            if e.action.kind() == ActionKind::AutoClosed {
+                let before = fold(&events[..i]).unwrap();
+                let ctx =
+                    SlaContext { policy: &config.sla, calendar: &config.calendar, zone: config.default_zone };
+                let due = evaluate(&before, &ctx, e.at).unwrap().auto_close.unwrap().due_at.unwrap();
+                assert!(e.at >= due && e.at - due < chrono::Duration::minutes(5), "{e:?}");
+            }
+        }
+    }
 
     // Every kind of event the lifecycle has, apart from none, occurs.
     let kinds: std::collections::BTreeSet<ActionKind> =
