@@ -2,21 +2,29 @@
 //! and prints the figures read back from it.
 //!
 //! ```text
-//! aduan-demo seed --database sqlite:///tmp/demo.sqlite3 [--seed N] [--now 2026-01-15T02:00:00Z]
+//! aduan-demo seed [--database sqlite:///tmp/demo.sqlite3] [--seed N] [--now 2026-01-15T02:00:00Z]
 //! ```
+//!
+//! Without `--database` it seeds the database of `demo/aduan.demo.toml`
+//! (`target/demo/aduan-demo.sqlite3`, or `ADUAN_DATABASE_URL`), which
+//! `aduan serve --config demo/aduan.demo.toml` then serves.
 
 use std::process::ExitCode;
 use std::time::Instant;
 
 use aduan_demo::{DEFAULT_SEED, default_now, figures, generate::YEARS, seed_database};
+use aduan_server::config::Config;
+use aduan_server::store::Store;
+use aduan_server::store::postgres::PgStore;
 use aduan_server::store::sqlite::SqliteStore;
 use anyhow::{Context, bail};
 use chrono::{DateTime, Utc};
 
-const USAGE: &str = "usage: aduan-demo seed --database sqlite://PATH [--seed N] [--now RFC3339-INSTANT]";
+const USAGE: &str =
+    "usage: aduan-demo seed [--database sqlite://PATH | postgres://…] [--seed N] [--now RFC3339-INSTANT]";
 
 struct Args {
-    database: String,
+    database: Option<String>,
     seed: u64,
     now: DateTime<Utc>,
 }
@@ -40,32 +48,31 @@ fn parse(args: &[String]) -> anyhow::Result<Args> {
             _ => bail!("unknown option {flag}\n{USAGE}"),
         }
     }
-    let database = database.with_context(|| format!("--database is required\n{USAGE}"))?;
-    if !database.starts_with("sqlite:") {
-        bail!("--database must be a sqlite: URL");
-    }
     Ok(Args { database, seed, now })
 }
 
 async fn run(args: Args) -> anyhow::Result<()> {
     let config = aduan_demo::config(&|name| std::env::var(name).ok())?;
+    let database = args.database.unwrap_or_else(|| config.database_url.clone());
     let started = Instant::now();
-    let seeded = seed_database(&args.database, &config, args.seed, args.now).await?;
+    let seeded = seed_database(&database, &config, args.seed, args.now).await?;
     let took = started.elapsed();
-    // The figures are read back from the database just written.
-    let store = SqliteStore::connect(&args.database).await.context("cannot open the database")?;
     let mut out = format!(
-        "Seeded {} complaints ({} events) into {} with seed {} in {:.1} s; demo now {}.\n",
+        "Seeded {} complaints ({} events) into {database} with seed {} in {:.1} s; demo now {}.\n",
         seeded.complaints,
         seeded.events,
-        args.database,
         args.seed,
         took.as_secs_f64(),
         args.now
     );
-    for year in YEARS {
-        out += &format!("{}\n", figures(&store, &config, year, args.now).await?);
-    }
+    // The figures are read back from the database just written.
+    out += &if database.starts_with("sqlite:") {
+        let store = SqliteStore::connect(&database).await.context("cannot open the database")?;
+        figures_text(&store, &config, args.now).await?
+    } else {
+        let store = PgStore::connect(&database).await.context("cannot connect to the database")?;
+        figures_text(&store, &config, args.now).await?
+    };
     out += "Tickets to follow in the tracker (ticket, access secret):\n";
     for (ticket, secret) in &seeded.samples {
         out += &format!("  {ticket}  {secret}\n");
@@ -75,6 +82,14 @@ async fn run(args: Args) -> anyhow::Result<()> {
         print!("{out}");
     }
     Ok(())
+}
+
+async fn figures_text<S: Store>(store: &S, config: &Config, now: DateTime<Utc>) -> anyhow::Result<String> {
+    let mut out = String::new();
+    for year in YEARS {
+        out += &format!("{}\n", figures(store, config, year, now).await?);
+    }
+    Ok(out)
 }
 
 fn main() -> ExitCode {

@@ -15,7 +15,7 @@ use aduan_core::{AccessSecret, AgencyId, Channel, TicketNumber};
 use aduan_server::config::Config;
 use aduan_server::derive;
 use aduan_server::store::{Store, StoreError, Submission, SubmitOutcome, sha256_hex};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 
@@ -128,7 +128,8 @@ pub async fn seed<S: Store>(
         events += write(store, config, &key, complaint).await?;
         let finished =
             complaint.events.len() >= 6 && complaint.input.privacy != Some(aduan_core::Privacy::Rahasia);
-        if finished && samples.len() < 3 && complaint.events[0].at.format("%Y").to_string() == "2025" {
+        let year = config.default_zone.local_date(complaint.events[0].at).year();
+        if finished && samples.len() < 3 && year == 2025 {
             samples.push((
                 complaint.ticket,
                 access_secret(&key, &complaint.idempotency_key).expose().to_owned(),
