@@ -12,6 +12,18 @@
 //!
 //! The demo's numbers (complaints per year, response times) are never
 //! written down: they come out of the statistics over the seeded data.
+//!
+//! To seed the demo database and serve it:
+//!
+//! ```text
+//! cargo run -p aduan-demo -- seed            # target/demo/aduan-demo.sqlite3
+//! cargo run -p aduan-server -- serve --config demo/aduan.demo.toml
+//! ```
+//!
+//! Officers sign in with the tokens `demo-koordinator` and
+//! `demo-<agency id>` (say `demo-dinkes`). The same seed always gives the
+//! same database, including the deployment key its access secrets are
+//! derived from: a demo database must never be deployed.
 
 mod catalog;
 pub mod figures;
