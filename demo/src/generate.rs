@@ -83,7 +83,7 @@ impl From<CalendarError> for GenerateError {
 }
 
 /// How fast complaints were handled in a year: the parameters of the delay
-/// distributions, in office hours (8 make a day). They were tuned once so
+/// distributions, in office hours (7 make a working day). They were tuned once so
 /// that the statistics of the seeded database match the figures Diskominfo
 /// Kalsel reported for each year; the figures themselves are not here.
 #[derive(Debug, Clone, Copy)]
