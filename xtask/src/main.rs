@@ -58,10 +58,14 @@ fn test(extra: Vec<String>) -> anyhow::Result<()> {
         apt_install(&missing)?;
     }
     widgets::build()?;
-    run(Command::new(cargo())
-        .args(["test", "--workspace"])
-        .args(extra)
-        .env("ADUAN_BROWSER_TESTS", "required"))
+    // `cargo xtask test -p aduan-tests` narrows the run to those packages.
+    let packages = extra.iter().any(|a| a == "-p" || a.starts_with("--package"));
+    let mut cmd = Command::new(cargo());
+    cmd.arg("test");
+    if !packages {
+        cmd.arg("--workspace");
+    }
+    run(cmd.args(extra).env("ADUAN_BROWSER_TESTS", "required"))
 }
 
 /// Whether `tool` is on the `PATH`.
