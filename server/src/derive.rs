@@ -3,7 +3,7 @@
 
 use aduan_core::Zone;
 use aduan_core::api::v1::{ComplaintView, Deadline, TimelineEntry};
-use aduan_core::lifecycle::{Actor, Event, Lifecycle, fold};
+use aduan_core::lifecycle::{ActionKind, Actor, Event, Lifecycle, fold};
 use aduan_core::sla::{ClockState, SlaContext, SlaReport, evaluate};
 use aduan_core::visibility::Visibility;
 use chrono::{DateTime, Utc};
@@ -76,6 +76,18 @@ pub fn read_model(d: &Derived) -> ReadModel {
     }
 }
 
+/// What `actor` may do now: what the lifecycle allows, less a dispute once
+/// the reply window has closed (the core refuses it then, see
+/// `sla::check_timing`), so no one is offered a button that must fail.
+fn allowed_now(d: &Derived, actor: &Actor) -> Vec<ActionKind> {
+    let window_closed = d.sla.as_ref().and_then(|r| r.auto_close.as_ref()).is_some_and(|w| w.is_due);
+    let mut actions = d.lifecycle.allowed_actions(actor);
+    if window_closed {
+        actions.retain(|k| *k != ActionKind::Disputed);
+    }
+    actions
+}
+
 /// The complaint as `visibility` allows, with the actions `actor` may take.
 ///
 /// The record already lacks what the viewer may not see (the store did not
@@ -119,7 +131,7 @@ pub fn view(
             Vec::new()
         },
         auto_close_at: d.sla.and_then(|r| r.auto_close).and_then(|a| a.due_at).filter(|_| summary),
-        actions: actor.map(|a| c.allowed_actions(a)).unwrap_or_default(),
+        actions: actor.map(|a| allowed_now(d, a)).unwrap_or_default(),
         version: c.version(),
     }
 }

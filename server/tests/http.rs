@@ -533,8 +533,18 @@ async fn auto_close_and_badges<S: Store>(store: S) {
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let secret =
+        h.submit("key-auto-close-01", &complaint("publik")).await.body["secret"].as_str().unwrap().to_owned();
+    let actions = |view: &Reply| view.body["actions"].as_array().unwrap().clone();
+    let open = h.get(&format!("/api/v1/complaints/{ticket}"), Auth::Secret(&secret)).await;
+    assert!(actions(&open).contains(&json!("disputed")), "{}", open.text);
     assert_eq!(auto_close_once(&h.state).await.unwrap(), 0, "not yet due");
     h.clock.advance(Duration::days(20));
+    // The reply window has closed but the complaint is not closed yet: the
+    // reporter is no longer offered a dispute the core would refuse.
+    let late = h.get(&format!("/api/v1/complaints/{ticket}"), Auth::Secret(&secret)).await;
+    assert!(!actions(&late).contains(&json!("disputed")), "{}", late.text);
+    assert!(actions(&late).contains(&json!("confirmed")), "{}", late.text);
     assert_eq!(auto_close_once(&h.state).await.unwrap(), 1);
     assert_eq!(auto_close_once(&h.state).await.unwrap(), 0, "idempotent");
     let view = h.get(&format!("/api/v1/complaints/{ticket}"), Auth::None).await;
