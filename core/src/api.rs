@@ -29,6 +29,89 @@ pub mod v1 {
     /// The version segment of the API path.
     pub const VERSION: &str = "v1";
 
+    /// Dates on the wire, `2025-03-06`: written as chrono writes them, read
+    /// by a small parser of exactly that form (four-digit year). chrono's
+    /// own `Deserialize` goes through its general format parser, which cost
+    /// the widgets' bundle several kilobytes.
+    pub mod date {
+        use chrono::NaiveDate;
+        use serde::de::Error as _;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        /// Writes `date` as chrono does.
+        ///
+        /// # Errors
+        /// Only the serializer's own.
+        pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+            date.serialize(serializer)
+        }
+
+        /// Reads `YYYY-MM-DD`.
+        ///
+        /// # Errors
+        /// When the value is not a real date of that form.
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+            let text = String::deserialize(deserializer)?;
+            parse(&text).ok_or_else(|| D::Error::custom("expected a date as YYYY-MM-DD"))
+        }
+
+        /// `YYYY-MM-DD` with a four-digit year, if it is a real date.
+        ///
+        /// # Example
+        /// ```
+        /// use aduan_core::api::v1::date::parse;
+        /// assert_eq!(parse("2024-02-29"), chrono::NaiveDate::from_ymd_opt(2024, 2, 29));
+        /// assert_eq!(parse("2025-02-29"), None);
+        /// assert_eq!(parse("2025-3-6"), None);
+        /// ```
+        #[must_use]
+        pub fn parse(text: &str) -> Option<NaiveDate> {
+            let b = text.as_bytes();
+            let digits = |range: std::ops::Range<usize>| {
+                b.get(range)
+                    .filter(|d| d.iter().all(u8::is_ascii_digit))
+                    .map(|d| d.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
+            };
+            if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+                return None;
+            }
+            let year = i32::try_from(digits(0..4)?).ok()?;
+            NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+        }
+
+        /// The same for optional dates (with `#[serde(default)]`).
+        pub mod option {
+            use chrono::NaiveDate;
+            use serde::{Deserialize, Deserializer, Serializer};
+
+            /// Writes `date` as chrono does, `null` for none.
+            ///
+            /// # Errors
+            /// Only the serializer's own.
+            pub fn serialize<S: Serializer>(
+                date: &Option<NaiveDate>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                match date {
+                    Some(date) => super::serialize(date, serializer),
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            /// Reads `YYYY-MM-DD` or `null`.
+            ///
+            /// # Errors
+            /// When the value is neither.
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<NaiveDate>, D::Error> {
+                #[derive(Deserialize)]
+                struct Date(#[serde(deserialize_with = "super::deserialize")] NaiveDate);
+                Ok(Option::<Date>::deserialize(deserializer)?.map(|Date(d)| d))
+            }
+        }
+    }
+
     /// Instants on the wire: written as chrono writes them
     /// (`2025-03-06T02:00:00Z`), read with chrono's RFC 3339 parser alone.
     /// chrono's own `Deserialize` goes through its general format parser,
@@ -280,7 +363,7 @@ pub mod v1 {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub description: Option<String>,
         /// Incident date (content).
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, with = "date::option", skip_serializing_if = "Option::is_none")]
         pub incident_date: Option<NaiveDate>,
         /// Location (content).
         #[serde(skip_serializing_if = "Option::is_none")]

@@ -46,8 +46,10 @@ pub const MAX_PERIOD_YEARS: i32 = 100;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Period {
     /// First day.
+    #[serde(with = "crate::api::v1::date")]
     pub from: NaiveDate,
     /// Last day, included.
+    #[serde(with = "crate::api::v1::date")]
     pub to: NaiveDate,
 }
 
