@@ -170,6 +170,14 @@ pub fn lookup_form(form: &LookupForm<'_>, lang: Lang) -> String {
     html.0
 }
 
+/// The tracker's only content when its attributes are wrong: `message`.
+#[must_use]
+pub fn error(message: &Text, lang: Lang) -> String {
+    let mut html = Html::default();
+    html.element("p", "error", message.get(lang));
+    html.0
+}
+
 /// What the tracker says while it looks a complaint up, or why it could
 /// not.
 #[must_use]
@@ -500,6 +508,7 @@ mod tests {
             status(false, Some(&failure), Lang::Id),
             r#"<p class="error" role="alert">Server &lt;mati&gt;</p>"#
         );
+        assert_eq!(error(&failure, Lang::Id), r#"<p class="error">Server &lt;mati&gt;</p>"#);
     }
 
     #[test]

@@ -1,36 +1,37 @@
-//! The entry point and Leptos view of `<aduan-tracker>`.
+//! The entry point and view of `<aduan-tracker>`.
 //!
 //! Everything it shows and decides comes from [`crate::tracker`] and its
 //! [`html`](crate::tracker::html) module; this one reads the DOM, the clock
-//! and the network. The state is one signal; three memos turn it into the
-//! markup of the lookup form, the loading line and the complaint, and a
-//! region is replaced only when its markup changed. Typing updates the
-//! state without notifying, so no region is rebuilt under the cursor; the
-//! character count is updated in place. Event handlers sit on the widget's
-//! root and find their form by its `data-action`.
+//! and the network. Leptos mounts an empty container, as for the form; the
+//! state is one `RefCell`, and after each change [`render`] writes the
+//! markup of the lookup form, the loading line and the complaint, replacing
+//! a region only when its markup changed. Typing updates the state without
+//! rendering, so no region is rebuilt under the cursor; the character count
+//! is updated in place. Four listeners on the widget's root handle every
+//! event and find their form by its `data-action`. (Leptos' signals, memos
+//! and typed event handlers cost the bundle several kilobytes more for the
+//! same behaviour.)
 //!
 //! Focus moves as the GOV.UK Design System says: to the error summary after
 //! a refused form, to the complaint after a lookup, to the outcome after an
-//! action. Work that continues after an `await` uses the `try_` accessors:
-//! the widget may have been unmounted meanwhile, and a panic would stop
-//! every widget on the page.
+//! action. Work that continues after an `await` first checks that the widget
+//! is still on the page: it may have been unmounted meanwhile.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use aduan_core::api::v1::{Agency, ComplaintView};
 use aduan_core::lifecycle::ActionKind;
 use aduan_core::{AccessSecret, FieldError, Lang, Text};
 use gloo_net::http::{Method, RequestBuilder};
-use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, ShadowRoot};
+use web_sys::{Element, Event, HtmlElement, ShadowRoot};
 
 use crate::config::ApiBase;
 use crate::load::LoadError;
-use crate::mount::{Mounted, attribute, error_message, get_json, mount_in, warn_webmaster, widget_lang};
+use crate::mount::{Mounted, attribute, get_json, mount_in, warn_webmaster, widget_lang};
 use crate::tracker::html::{self, LookupForm, Reply};
 use crate::tracker::{
     ActionInput, Failure, Lookup, REPORTER_ACTIONS, TrackerView, Ui, action_done, character_count_message,
@@ -54,9 +55,13 @@ pub fn mount_tracker(host: &Element, root: &ShadowRoot, script_origin: &str) -> 
         LoadError::Attribute(error)
     });
     let ticket = attribute(host, "ticket").filter(|t| !t.trim().is_empty()).or_else(fragment_ticket);
-    mount_in(root, lang, move || match api {
-        Ok(api) => tracker(api, lang, ticket).into_any(),
-        Err(error) => error_message(&error, lang).into_any(),
+    let shadow = root.clone();
+    // Leptos runs this at once, in the widget's owner, with the container
+    // already in `root`; the owner's cleanup removes the page listener.
+    mount_in(root, lang, move || {
+        if let Err(error) = start(&shadow, lang, api, ticket) {
+            web_sys::console::error_1(&error);
+        }
     })
 }
 
@@ -88,52 +93,77 @@ struct State {
     sending: bool,
 }
 
-/// The tracker's handles, `Copy` into every closure.
-#[derive(Clone, Copy)]
+/// The tracker: its state and the elements it draws in.
 struct Tracker {
     lang: Lang,
-    state: RwSignal<State>,
-    /// The widget's root element, to find what to focus.
-    root: NodeRef<Div>,
+    state: RefCell<State>,
+    /// The widget's root element, `.tracker`.
+    root: Element,
+    /// The lookup form, the loading line, the complaint.
+    regions: [Element; 3],
+    /// The markup each region holds.
+    markup: RefCell<[String; 3]>,
+    /// Counts keystrokes in the text boxes, so that only the last one's
+    /// timer announces the count.
+    typing: Cell<u32>,
 }
 
-/// What to do to the state.
-type Change<'a> = Box<dyn FnOnce(&mut State) + 'a>;
+type Shared = Rc<Tracker>;
 
 impl Tracker {
-    /// Changes the state, re-rendering what changed if `notify`; `false`
-    /// once the widget is gone. Every change goes through here because
-    /// Leptos' `update` is generic over its closure: each call site would
-    /// be another copy of its code in the bundle.
-    fn change(self, notify: bool, change: Change<'_>) -> bool {
-        let mut change = Some(change);
-        let apply = |s: &mut State| {
-            if let Some(change) = change.take() {
-                change(s);
-            }
-        };
-        if notify {
-            self.state.try_update(apply).is_some()
-        } else {
-            self.state.try_update_untracked(apply).is_some()
+    /// Whether the widget is still on the page: unmounting empties the
+    /// shadow root.
+    fn alive(&self) -> bool {
+        self.root.is_connected()
+    }
+
+    /// Changes the state and, if `notify`, renders what changed; `false`
+    /// once the widget is gone.
+    fn change(&self, notify: bool, change: impl FnOnce(&mut State)) -> bool {
+        if !self.alive() {
+            return false;
         }
-    }
-
-    /// Reads the state without subscribing; `false` once the widget is gone.
-    fn read(self, read: &mut dyn FnMut(&State)) -> bool {
-        self.state.try_with_untracked(|s| read(s)).is_some()
-    }
-
-    /// Renders markup from the state, subscribing to it.
-    fn render(self, render: fn(&State, Lang) -> String) -> String {
-        self.state.with(|s| render(s, self.lang))
+        change(&mut self.state.borrow_mut());
+        if notify {
+            render(self);
+        }
+        true
     }
 }
 
-fn tracker(api: ApiBase, lang: Lang, initial: Option<String>) -> impl IntoView {
-    let t = Tracker {
+/// Builds the tracker in the container Leptos mounted and starts it.
+fn start(
+    root: &ShadowRoot,
+    lang: Lang,
+    api: Result<ApiBase, LoadError>,
+    initial: Option<String>,
+) -> Result<(), JsValue> {
+    let container = root.query_selector(".aduan")?.ok_or_else(|| JsValue::from_str("no container"))?;
+    let api = match api {
+        Ok(api) => api,
+        Err(error) => {
+            container.set_inner_html(&html::error(&error.message(), lang));
+            return Ok(());
+        }
+    };
+    let document = root.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+    let element = |tag: &str, class: &str| -> Result<Element, JsValue> {
+        let element = document.create_element(tag)?;
+        element.set_class_name(class);
+        Ok(element)
+    };
+    let tracker_root = element("div", "tracker")?;
+    let title = element("h2", "tracker-title")?;
+    title.set_text_content(Some(&Ui::Heading.get(lang)));
+    tracker_root.append_child(&title)?;
+    let regions = [element("div", "")?, element("div", "")?, element("div", "")?];
+    for region in &regions {
+        tracker_root.append_child(region)?;
+    }
+    container.append_child(&tracker_root)?;
+    let t: Shared = Rc::new(Tracker {
         lang,
-        state: RwSignal::new(State {
+        state: RefCell::new(State {
             api,
             ticket: String::new(),
             secret: String::new(),
@@ -149,59 +179,65 @@ fn tracker(api: ApiBase, lang: Lang, initial: Option<String>) -> impl IntoView {
             outcome: None,
             sending: false,
         }),
-        root: NodeRef::new(),
-    };
+        root: tracker_root,
+        regions,
+        markup: RefCell::default(),
+        typing: Cell::new(0),
+    });
+    for (event, handler) in [
+        ("submit", on_submit as fn(&Shared, &Event)),
+        ("input", on_input),
+        ("change", on_change),
+        ("click", on_click),
+    ] {
+        let this = t.clone();
+        // Owned by JS from here on, and freed with the widget's elements.
+        let listener = Closure::<dyn FnMut(Event)>::new(move |ev: Event| handler(&this, &ev)).into_js_value();
+        t.root.add_event_listener_with_callback(event, listener.unchecked_ref())?;
+    }
+    render(&t);
     if let Some(ticket) = initial {
         // A ticket from the page: look it up, but leave focus where the
         // page has it.
-        t.change(false, Box::new(|s| s.ticket = ticket));
-        look_up(t, false);
+        t.state.borrow_mut().ticket = ticket;
+        look_up(&t, false);
     }
     // When the form widget shares the page, its link only changes the
     // fragment: follow it.
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+    let this = t.clone();
+    let listener = window_event_listener_untyped("hashchange", move |_| {
         let Some(ticket) = fragment_ticket() else { return };
         let mut changed = false;
-        t.change(
-            true,
-            Box::new(|s| {
-                changed = s.ticket != ticket;
-                if changed {
-                    s.ticket = ticket;
-                    s.secret.clear();
-                }
-            }),
-        );
+        this.change(true, |s| {
+            changed = s.ticket != ticket;
+            if changed {
+                s.ticket = ticket;
+                s.secret.clear();
+            }
+        });
         if changed {
-            look_up(t, false);
+            look_up(&this, false);
         }
     });
     on_cleanup(move || listener.remove());
+    Ok(())
+}
 
-    let form = Memo::new(move |_| {
-        t.render(|s, lang| {
-            html::lookup_form(&LookupForm { ticket: &s.ticket, secret: &s.secret, errors: &s.errors }, lang)
-        })
-    });
-    let status = Memo::new(move |_| t.render(|s, lang| html::status(s.loading, s.failure.as_ref(), lang)));
-    let complaint = Memo::new(move |_| t.render(complaint_html));
-    // Counts keystrokes in the text boxes, so that only the last one's
-    // timer announces the count.
-    let typing = Arc::new(AtomicU32::new(0));
-    view! {
-        <div
-            class="tracker"
-            node_ref=t.root
-            on:submit=move |ev| on_submit(t, &ev)
-            on:input=move |ev| on_input(t, &ev, &typing)
-            on:change=move |ev| on_change(t, &ev)
-            on:click=move |ev| on_click(&ev)
-        >
-            <h2 class="tracker-title">{Ui::Heading.get(lang)}</h2>
-            <div inner_html=move || form.get()></div>
-            <div inner_html=move || status.get()></div>
-            <div inner_html=move || complaint.get()></div>
-        </div>
+/// Writes the markup of each region whose markup changed.
+fn render(t: &Tracker) {
+    let s = t.state.borrow();
+    let markup = [
+        html::lookup_form(&LookupForm { ticket: &s.ticket, secret: &s.secret, errors: &s.errors }, t.lang),
+        html::status(s.loading, s.failure.as_ref(), t.lang),
+        complaint_html(&s, t.lang),
+    ];
+    drop(s);
+    let mut shown = t.markup.borrow_mut();
+    for ((region, old), new) in t.regions.iter().zip(shown.iter_mut()).zip(markup) {
+        if *old != new {
+            region.set_inner_html(&new);
+            *old = new;
+        }
     }
 }
 
@@ -221,11 +257,11 @@ fn complaint_html(s: &State, lang: Lang) -> String {
     html::complaint(&TrackerView::new(complaint, &s.agencies, lang), &reply, lang)
 }
 
-fn event_element(ev: &web_sys::Event) -> Option<Element> {
+fn event_element(ev: &Event) -> Option<Element> {
     ev.target()?.dyn_into::<Element>().ok()
 }
 
-fn on_submit(t: Tracker, ev: &web_sys::Event) {
+fn on_submit(t: &Shared, ev: &Event) {
     let Some(action) = event_element(ev).and_then(|form| form.get_attribute("data-action")) else { return };
     ev.prevent_default();
     if action == "lookup" {
@@ -238,46 +274,41 @@ fn on_submit(t: Tracker, ev: &web_sys::Event) {
 /// Keeps what is typed in the state, without rebuilding anything, and
 /// updates a text box's character count in place; screen readers hear the
 /// count once typing pauses for a second.
-fn on_input(t: Tracker, ev: &web_sys::Event, typing: &Arc<AtomicU32>) {
+fn on_input(t: &Shared, ev: &Event) {
     let Some(field) = event_element(ev) else { return };
     let value = event_target_value(ev);
     let id = field.id();
     let lang = t.lang;
     let mut count = None;
-    t.change(
-        false,
-        Box::new(|s| {
-            let (slot, counted) = match id.as_str() {
-                "tracker-ticket" => (&mut s.ticket, false),
-                "tracker-secret" => (&mut s.secret, false),
-                "tracker-reason" => (&mut s.reason, true),
-                "tracker-info" => (&mut s.info, true),
-                _ => return,
-            };
-            *slot = value;
-            count = counted.then(|| character_count_message(slot, lang));
-        }),
-    );
-    let (Some((text, over)), Some(widget)) = (count, field.closest(".tracker").ok().flatten()) else {
-        return;
-    };
-    if let Ok(Some(count)) = widget.query_selector(&format!("#{id}-count")) {
+    t.change(false, |s| {
+        let (slot, counted) = match id.as_str() {
+            "tracker-ticket" => (&mut s.ticket, false),
+            "tracker-secret" => (&mut s.secret, false),
+            "tracker-reason" => (&mut s.reason, true),
+            "tracker-info" => (&mut s.info, true),
+            _ => return,
+        };
+        *slot = value;
+        count = counted.then(|| character_count_message(slot, lang));
+    });
+    let Some((text, over)) = count else { return };
+    if let Some(count) = by_id(t, &id, "-count") {
         count.set_text_content(Some(&text));
         count.set_class_name(if over { "tracker-count tracker-count-over" } else { "tracker-count" });
     }
-    let error = widget.query_selector(&format!("#{id}-error")).ok().flatten().is_some();
-    let class = if over || error {
+    let class = if over || by_id(t, &id, "-error").is_some() {
         "tracker-input tracker-textarea tracker-input-error"
     } else {
         "tracker-input tracker-textarea"
     };
     field.set_class_name(class);
-    let this = typing.fetch_add(1, Ordering::Relaxed) + 1;
-    let typing = Arc::clone(typing);
+    let this = t.typing.get().wrapping_add(1);
+    t.typing.set(this);
+    let t = t.clone();
     set_timeout(
         move || {
-            let live = widget.query_selector(&format!("#{id}-announce")).ok().flatten();
-            if let Some(live) = live.filter(|_| typing.load(Ordering::Relaxed) == this) {
+            let live = by_id(&t, &id, "-announce");
+            if let Some(live) = live.filter(|_| t.typing.get() == this) {
                 live.set_text_content(Some(&text));
             }
         },
@@ -285,42 +316,40 @@ fn on_input(t: Tracker, ev: &web_sys::Event, typing: &Arc<AtomicU32>) {
     );
 }
 
-fn on_change(t: Tracker, ev: &web_sys::Event) {
+fn on_change(t: &Shared, ev: &Event) {
     let Some(radio) = event_element(ev) else { return };
     if radio.get_attribute("name").as_deref() == Some("rating") {
         let stars = event_target_value(ev).parse().ok();
-        t.change(false, Box::new(|s| s.rating = stars));
+        t.change(false, |s| s.rating = stars);
     }
 }
 
 /// The error summary's links: focus the field, which is in the shadow
 /// root, where following a fragment link would only change the page's
 /// address.
-fn on_click(ev: &web_sys::MouseEvent) {
+fn on_click(t: &Shared, ev: &Event) {
     let link = event_element(ev).and_then(|e| e.closest(".tracker-summary a").ok().flatten());
     let Some(link) = link else { return };
     ev.prevent_default();
     let id = link.get_attribute("href").unwrap_or_default();
-    if let Some(widget) = link.closest(".tracker").ok().flatten() {
-        focus_id(&widget, id.trim_start_matches('#'));
-    }
+    focus(t, id.trim_start_matches('#'));
 }
 
-fn focus_id(widget: &Element, id: &str) {
-    let element = widget.query_selector(&format!("#{id}")).ok().flatten();
-    if let Some(Ok(element)) = element.map(JsCast::dyn_into::<HtmlElement>) {
+/// The element of the tracker whose id is `id` followed by `suffix`.
+fn by_id(t: &Tracker, id: &str, suffix: &str) -> Option<Element> {
+    let mut selector = String::with_capacity(1 + id.len() + suffix.len());
+    selector.push('#');
+    selector.push_str(id);
+    selector.push_str(suffix);
+    t.root.query_selector(&selector).ok().flatten()
+}
+
+/// Moves focus to the element with `id`; the view is already up to date
+/// with the state, as every change renders at once.
+fn focus(t: &Tracker, id: &str) {
+    if let Some(Ok(element)) = by_id(t, id, "").map(JsCast::dyn_into::<HtmlElement>) {
         _ = element.focus();
     }
-}
-
-/// Moves focus to the element with `id` once the view has caught up with
-/// the state just set.
-fn focus_later(t: Tracker, id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(Some(widget)) = t.root.try_get_untracked() {
-            focus_id(&widget, id);
-        }
-    });
 }
 
 fn now() -> chrono::DateTime<chrono::Utc> {
@@ -331,79 +360,73 @@ fn now() -> chrono::DateTime<chrono::Utc> {
 
 /// Checks the lookup form with the core and, only if it passes, asks the
 /// server. `by_person` moves focus to the outcome.
-fn look_up(t: Tracker, by_person: bool) {
-    let mut parsed = None;
-    t.read(&mut |s| parsed = (!s.loading).then(|| Lookup::parse(&s.ticket, &s.secret)));
+fn look_up(t: &Shared, by_person: bool) {
+    let parsed = {
+        let s = t.state.borrow();
+        (!s.loading).then(|| Lookup::parse(&s.ticket, &s.secret))
+    };
     let lookup = match parsed {
         None => return,
         Some(Ok(lookup)) => lookup,
         Some(Err(errors)) => {
-            t.change(
-                true,
-                Box::new(|s| {
-                    s.shown = None;
-                    s.failure = None;
-                    s.errors = errors;
-                }),
-            );
-            if by_person {
-                focus_later(t, "tracker-summary");
+            let shown = t.change(true, |s| {
+                s.shown = None;
+                s.failure = None;
+                s.errors = errors;
+            });
+            if shown && by_person {
+                focus(t, "tracker-summary");
             }
             return;
         }
     };
-    t.change(
-        true,
-        Box::new(|s| {
-            s.errors.clear();
-            s.failure = None;
-            s.outcome = None;
-            s.action_errors.clear();
-            s.loading = true;
-        }),
-    );
+    t.change(true, |s| {
+        s.errors.clear();
+        s.failure = None;
+        s.outcome = None;
+        s.action_errors.clear();
+        s.loading = true;
+    });
+    let t = t.clone();
     leptos::task::spawn_local(async move {
-        let result = load(t, &lookup).await;
-        let focus = match &result {
+        let result = load(&t, &lookup).await;
+        let focused = match &result {
             Ok(_) => "tracker-result-title",
             Err(Failure::Fields(_)) => "tracker-summary",
             Err(_) => "",
         };
-        let updated = t.change(
-            true,
-            Box::new(|s| {
-                s.loading = false;
-                match result {
-                    Ok(complaint) => s.shown = Some((lookup, complaint)),
-                    Err(failure) => {
-                        s.shown = None;
-                        match failure {
-                            Failure::Fields(errors) => s.errors = errors,
-                            Failure::Message(text) => s.failure = Some(text),
-                            Failure::Conflict => {}
-                        }
+        let updated = t.change(true, |s| {
+            s.loading = false;
+            match result {
+                Ok(complaint) => s.shown = Some((lookup, complaint)),
+                Err(failure) => {
+                    s.shown = None;
+                    match failure {
+                        Failure::Fields(errors) => s.errors = errors,
+                        Failure::Message(text) => s.failure = Some(text),
+                        Failure::Conflict => {}
                     }
                 }
-            }),
-        );
-        if updated && by_person && !focus.is_empty() {
-            focus_later(t, focus);
+            }
+        });
+        if updated && by_person && !focused.is_empty() {
+            focus(&t, focused);
         }
     });
 }
 
 /// GETs the complaint and, the first time, the agencies' names.
-async fn load(t: Tracker, lookup: &Lookup) -> Result<ComplaintView, Failure> {
-    let (mut api, mut unnamed) = (None, false);
-    t.read(&mut |s| (api, unnamed) = (Some(s.api.clone()), s.agencies.is_empty()));
-    // Gone: the caller's update will find out.
-    let api = api.ok_or(Failure::Conflict)?;
+async fn load(t: &Tracker, lookup: &Lookup) -> Result<ComplaintView, Failure> {
+    let (api, unnamed) = {
+        let s = t.state.borrow();
+        (s.api.clone(), s.agencies.is_empty())
+    };
     let (status, body) = send(Method::GET, &lookup.url(&api), lookup.secret.as_ref(), None).await?;
     let complaint = read_lookup(status, &body)?;
     if unnamed {
         // Without names the tracker shows the agencies' codes.
         if let Ok(agencies) = get_json::<Vec<Agency>>(api.url("/api/v1/agencies")).await {
-            t.change(false, Box::new(|s| s.agencies = agencies));
+            t.change(false, |s| s.agencies = agencies);
         }
     }
     Ok(complaint)
@@ -438,33 +461,34 @@ async fn send(
 
 /// Sends the reporter's action `kind` with what its form holds, once the
 /// core accepted it; then shows the new state and says what happened.
-fn act(t: Tracker, kind: ActionKind) {
-    let mut prepared = None;
-    t.read(&mut |s| {
-        let Some((lookup, complaint)) = s.shown.as_ref().filter(|_| !s.sending) else { return };
-        let input = match kind {
-            ActionKind::Confirmed => ActionInput::Confirm,
-            ActionKind::Disputed => ActionInput::Dispute(&s.reason),
-            ActionKind::Rated => ActionInput::Rate(s.rating),
-            _ => ActionInput::AddInfo(&s.info),
-        };
-        prepared = Some((lookup.clone(), input.field(), input.request(complaint.version), s.api.clone()));
-    });
+fn act(t: &Shared, kind: ActionKind) {
+    let prepared = {
+        let s = t.state.borrow();
+        s.shown.as_ref().filter(|_| !s.sending).map(|(lookup, complaint)| {
+            let input = match kind {
+                ActionKind::Confirmed => ActionInput::Confirm,
+                ActionKind::Disputed => ActionInput::Dispute(&s.reason),
+                ActionKind::Rated => ActionInput::Rate(s.rating),
+                _ => ActionInput::AddInfo(&s.info),
+            };
+            (lookup.clone(), input.field(), input.request(complaint.version), s.api.clone())
+        })
+    };
     // Nothing shown, or a second click while the first is on its way.
     let Some((lookup, field, request, api)) = prepared else { return };
     let (errors, sending) = (request.as_ref().err().cloned().into_iter().collect(), request.is_ok());
-    t.change(
-        true,
-        Box::new(|s| {
-            s.outcome = None;
-            s.action_errors = errors;
-            s.sending = sending;
-        }),
-    );
+    let shown = t.change(true, |s| {
+        s.outcome = None;
+        s.action_errors = errors;
+        s.sending = sending;
+    });
     let Ok(request) = request else {
-        focus_later(t, "tracker-feedback");
+        if shown {
+            focus(t, "tracker-feedback");
+        }
         return;
     };
+    let t = t.clone();
     leptos::task::spawn_local(async move {
         let body = crate::json::to_string(&request);
         let result = match send(Method::POST, &lookup.actions_url(&api), lookup.secret.as_ref(), body).await {
@@ -473,37 +497,34 @@ fn act(t: Tracker, kind: ActionKind) {
         };
         let reloaded = match &result {
             // Show what changed; what the reporter typed stays.
-            Err(Failure::Conflict) => load(t, &lookup).await.ok(),
+            Err(Failure::Conflict) => load(&t, &lookup).await.ok(),
             _ => None,
         };
-        let updated = t.change(
-            true,
-            Box::new(|s| {
-                s.sending = false;
-                match result {
-                    Ok(complaint) => {
-                        match kind {
-                            ActionKind::Disputed => s.reason.clear(),
-                            ActionKind::InfoAdded => s.info.clear(),
-                            ActionKind::Rated => s.rating = None,
-                            _ => {}
-                        }
-                        s.shown = Some((lookup, complaint));
-                        s.outcome = Some((true, action_done(kind)));
+        let updated = t.change(true, |s| {
+            s.sending = false;
+            match result {
+                Ok(complaint) => {
+                    match kind {
+                        ActionKind::Disputed => s.reason.clear(),
+                        ActionKind::InfoAdded => s.info.clear(),
+                        ActionKind::Rated => s.rating = None,
+                        _ => {}
                     }
-                    Err(Failure::Conflict) => {
-                        if let Some(complaint) = reloaded {
-                            s.shown = Some((lookup, complaint));
-                        }
-                        s.outcome = Some((false, Ui::Conflict.text()));
-                    }
-                    Err(Failure::Fields(errors)) => s.action_errors = errors,
-                    Err(Failure::Message(text)) => s.outcome = Some((false, text)),
+                    s.shown = Some((lookup, complaint));
+                    s.outcome = Some((true, action_done(kind)));
                 }
-            }),
-        );
+                Err(Failure::Conflict) => {
+                    if let Some(complaint) = reloaded {
+                        s.shown = Some((lookup, complaint));
+                    }
+                    s.outcome = Some((false, Ui::Conflict.text()));
+                }
+                Err(Failure::Fields(errors)) => s.action_errors = errors,
+                Err(Failure::Message(text)) => s.outcome = Some((false, text)),
+            }
+        });
         if updated {
-            focus_later(t, "tracker-feedback");
+            focus(&t, "tracker-feedback");
         }
     });
 }
