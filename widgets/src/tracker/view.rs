@@ -471,7 +471,7 @@ fn act(t: &Shared, kind: ActionKind) {
                 ActionKind::Rated => ActionInput::Rate(s.rating),
                 _ => ActionInput::AddInfo(&s.info),
             };
-            (lookup.clone(), input.field(), input.request(complaint.version), s.api.clone())
+            (lookup.clone(), input.field(), input.body(complaint.version), s.api.clone())
         })
     };
     // Nothing shown, or a second click while the first is on its way.
@@ -482,7 +482,7 @@ fn act(t: &Shared, kind: ActionKind) {
         s.action_errors = errors;
         s.sending = sending;
     });
-    let Ok(request) = request else {
+    let Ok(body) = request else {
         if shown {
             focus(t, "tracker-feedback");
         }
@@ -490,11 +490,11 @@ fn act(t: &Shared, kind: ActionKind) {
     };
     let t = t.clone();
     leptos::task::spawn_local(async move {
-        let body = crate::json::to_string(&request);
-        let result = match send(Method::POST, &lookup.actions_url(&api), lookup.secret.as_ref(), body).await {
-            Ok((status, body)) => read_action(status, &body, field),
-            Err(error) => Err(error.into()),
-        };
+        let result =
+            match send(Method::POST, &lookup.actions_url(&api), lookup.secret.as_ref(), Some(body)).await {
+                Ok((status, body)) => read_action(status, &body, field),
+                Err(error) => Err(error.into()),
+            };
         let reloaded = match &result {
             // Show what changed; what the reporter typed stays.
             Err(Failure::Conflict) => load(&t, &lookup).await.ok(),
