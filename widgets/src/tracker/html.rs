@@ -170,6 +170,16 @@ pub fn lookup_form(form: &LookupForm<'_>, lang: Lang) -> String {
     html.0
 }
 
+/// The tracker's frame: its heading, then the three regions the view
+/// fills (the lookup form, the loading line, the complaint).
+#[must_use]
+pub fn frame(lang: Lang) -> String {
+    let mut html = Html::default();
+    html.raw("<div class=\"tracker\">").element("h2", "tracker-title", &Ui::Heading.get(lang));
+    html.raw("<div></div><div></div><div></div></div>");
+    html.0
+}
+
 /// The tracker's only content when its attributes are wrong: `message`.
 #[must_use]
 pub fn error(message: &Text, lang: Lang) -> String {
@@ -509,6 +519,10 @@ mod tests {
             r#"<p class="error" role="alert">Server &lt;mati&gt;</p>"#
         );
         assert_eq!(error(&failure, Lang::Id), r#"<p class="error">Server &lt;mati&gt;</p>"#);
+        assert_eq!(
+            frame(Lang::En),
+            r#"<div class="tracker"><h2 class="tracker-title">Track a complaint</h2><div></div><div></div><div></div></div>"#
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ use std::rc::Rc;
 use aduan_core::api::v1::{Agency, ComplaintView};
 use aduan_core::lifecycle::ActionKind;
 use aduan_core::{AccessSecret, FieldError, Lang, Text};
-use gloo_net::http::{Method, RequestBuilder};
+use gloo_net::http::Request;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -59,9 +59,8 @@ pub fn mount_tracker(host: &Element, root: &ShadowRoot, script_origin: &str) -> 
     // Leptos runs this at once, in the widget's owner, with the container
     // already in `root`; the owner's cleanup removes the page listener.
     mount_in(root, lang, move || {
-        if let Err(error) = start(&shadow, lang, api, ticket) {
-            web_sys::console::error_1(&error);
-        }
+        // Fails only if the DOM refuses the markup it was just given.
+        _ = start(&shadow, lang, api, ticket);
     })
 }
 
@@ -137,30 +136,23 @@ fn start(
     lang: Lang,
     api: Result<ApiBase, LoadError>,
     initial: Option<String>,
-) -> Result<(), JsValue> {
-    let container = root.query_selector(".aduan")?.ok_or_else(|| JsValue::from_str("no container"))?;
+) -> Option<()> {
+    let container = root.query_selector(".aduan").ok()??;
     let api = match api {
         Ok(api) => api,
         Err(error) => {
             container.set_inner_html(&html::error(&error.message(), lang));
-            return Ok(());
+            return Some(());
         }
     };
-    let document = root.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
-    let element = |tag: &str, class: &str| -> Result<Element, JsValue> {
-        let element = document.create_element(tag)?;
-        element.set_class_name(class);
-        Ok(element)
-    };
-    let tracker_root = element("div", "tracker")?;
-    let title = element("h2", "tracker-title")?;
-    title.set_text_content(Some(&Ui::Heading.get(lang)));
-    tracker_root.append_child(&title)?;
-    let regions = [element("div", "")?, element("div", "")?, element("div", "")?];
-    for region in &regions {
-        tracker_root.append_child(region)?;
-    }
-    container.append_child(&tracker_root)?;
+    // The widget's root: its heading, then the three regions.
+    container.set_inner_html(&html::frame(lang));
+    let tracker_root = container.first_element_child()?;
+    let title = tracker_root.first_element_child()?;
+    let form = title.next_element_sibling()?;
+    let status = form.next_element_sibling()?;
+    let complaint = status.next_element_sibling()?;
+    let regions = [form, status, complaint];
     let t: Shared = Rc::new(Tracker {
         lang,
         state: RefCell::new(State {
@@ -193,7 +185,7 @@ fn start(
         let this = t.clone();
         // Owned by JS from here on, and freed with the widget's elements.
         let listener = Closure::<dyn FnMut(Event)>::new(move |ev: Event| handler(&this, &ev)).into_js_value();
-        t.root.add_event_listener_with_callback(event, listener.unchecked_ref())?;
+        t.root.add_event_listener_with_callback(event, listener.unchecked_ref()).ok()?;
     }
     render(&t);
     if let Some(ticket) = initial {
@@ -220,7 +212,7 @@ fn start(
         }
     });
     on_cleanup(move || listener.remove());
-    Ok(())
+    Some(())
 }
 
 /// Writes the markup of each region whose markup changed.
@@ -421,7 +413,7 @@ async fn load(t: &Tracker, lookup: &Lookup) -> Result<ComplaintView, Failure> {
         let s = t.state.borrow();
         (s.api.clone(), s.agencies.is_empty())
     };
-    let (status, body) = send(Method::GET, &lookup.url(&api), lookup.secret.as_ref(), None).await?;
+    let (status, body) = send(&lookup.url(&api), lookup.secret.as_ref(), None).await?;
     let complaint = read_lookup(status, &body)?;
     if unnamed {
         // Without names the tracker shows the agencies' codes.
@@ -432,14 +424,17 @@ async fn load(t: &Tracker, lookup: &Lookup) -> Result<ComplaintView, Failure> {
     Ok(complaint)
 }
 
-/// Sends a request with the access code in its header, never in the URL.
+/// GETs `url`, or POSTs `body` to it, with the access code in a header,
+/// never in the URL.
 async fn send(
-    method: Method,
     url: &str,
     secret: Option<&AccessSecret>,
     body: Option<String>,
 ) -> Result<(u16, String), LoadError> {
-    let mut request = RequestBuilder::new(url).method(method).header("Accept", "application/json");
+    // Each with its method as a constant: a method chosen at run time
+    // brings the parsing of any method name into the bundle.
+    let request = if body.is_some() { Request::post(url) } else { Request::get(url) };
+    let mut request = request.header("Accept", "application/json");
     if let Some(secret) = secret {
         request = request.header("X-Access-Secret", secret.expose());
     }
@@ -490,11 +485,10 @@ fn act(t: &Shared, kind: ActionKind) {
     };
     let t = t.clone();
     leptos::task::spawn_local(async move {
-        let result =
-            match send(Method::POST, &lookup.actions_url(&api), lookup.secret.as_ref(), Some(body)).await {
-                Ok((status, body)) => read_action(status, &body, field),
-                Err(error) => Err(error.into()),
-            };
+        let result = match send(&lookup.actions_url(&api), lookup.secret.as_ref(), Some(body)).await {
+            Ok((status, body)) => read_action(status, &body, field),
+            Err(error) => Err(error.into()),
+        };
         let reloaded = match &result {
             // Show what changed; what the reporter typed stays.
             Err(Failure::Conflict) => load(&t, &lookup).await.ok(),
