@@ -282,7 +282,8 @@ fn summary(html: &mut Html, view: &TrackerView, lang: Lang) {
     };
     html.raw("<dl class=\"tracker-list\"><div class=\"tracker-row\"><dt>").text(&Ui::Status.get(lang));
     html.raw("</dt><dd>").element("strong", "tracker-status", &view.status);
-    for line in std::iter::once(&view.next).chain(&view.auto_close) {
+    html.element("p", "tracker-next", &view.next);
+    if let Some(line) = &view.auto_close {
         html.element("p", "tracker-next", line);
     }
     html.raw("</dd></div>");

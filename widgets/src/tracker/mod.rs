@@ -73,7 +73,12 @@ impl Lookup {
         };
         match (ticket, secret) {
             (Ok(ticket), Ok(secret)) => Ok(Self { ticket, secret }),
-            (ticket, secret) => Err(ticket.err().into_iter().chain(secret.err()).collect()),
+            (ticket, secret) => {
+                let mut errors = Vec::new();
+                errors.extend(ticket.err());
+                errors.extend(secret.err());
+                Err(errors)
+            }
         }
     }
 
@@ -484,15 +489,17 @@ pub const REPORTER_ACTIONS: [ActionKind; 4] =
 pub fn offered_actions(complaint: &ComplaintView, now: DateTime<Utc>) -> Vec<ActionKind> {
     let status = complaint.status.code;
     let window_closed = complaint.auto_close_at.is_some_and(|at| now >= at);
-    REPORTER_ACTIONS
-        .into_iter()
-        .filter(|kind| {
-            complaint.actions.contains(kind)
-                && kind.allowed_in(status)
-                && kind.allowed_for(&Actor::Reporter, complaint.agency.as_ref()).is_ok()
-                && !(*kind == ActionKind::Disputed && window_closed)
-        })
-        .collect()
+    let mut offered = Vec::new();
+    for kind in REPORTER_ACTIONS {
+        if complaint.actions.contains(&kind)
+            && kind.allowed_in(status)
+            && kind.allowed_for(&Actor::Reporter, complaint.agency.as_ref()).is_ok()
+            && !(kind == ActionKind::Disputed && window_closed)
+        {
+            offered.push(kind);
+        }
+    }
+    offered
 }
 
 /// What the reporter filled in for one action.

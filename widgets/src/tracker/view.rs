@@ -380,7 +380,7 @@ fn look_up(t: &Shared, by_person: bool) {
         s.loading = true;
     });
     let t = t.clone();
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         let result = load(&t, &lookup).await;
         let focused = match &result {
             Ok(_) => "tracker-result-title",
@@ -471,7 +471,10 @@ fn act(t: &Shared, kind: ActionKind) {
     };
     // Nothing shown, or a second click while the first is on its way.
     let Some((lookup, field, request, api)) = prepared else { return };
-    let (errors, sending) = (request.as_ref().err().cloned().into_iter().collect(), request.is_ok());
+    let (errors, sending) = match &request {
+        Ok(_) => (Vec::new(), true),
+        Err(error) => (vec![error.clone()], false),
+    };
     let shown = t.change(true, |s| {
         s.outcome = None;
         s.action_errors = errors;
@@ -484,7 +487,7 @@ fn act(t: &Shared, kind: ActionKind) {
         return;
     };
     let t = t.clone();
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         let result = match send(&lookup.actions_url(&api), lookup.secret.as_ref(), Some(body)).await {
             Ok((status, body)) => read_action(status, &body, field),
             Err(error) => Err(error.into()),
