@@ -182,9 +182,16 @@ fn start(
         ("change", on_change),
         ("click", on_click),
     ] {
-        let this = t.clone();
         // Owned by JS from here on, and freed with the widget's elements.
-        let listener = Closure::<dyn FnMut(Event)>::new(move |ev: Event| handler(&this, &ev)).into_js_value();
+        // It holds the tracker weakly: the tracker holds the elements, and
+        // a cycle through JS would never be freed.
+        let this = Rc::downgrade(&t);
+        let listener = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
+            if let Some(this) = this.upgrade() {
+                handler(&this, &ev);
+            }
+        })
+        .into_js_value();
         t.root.add_event_listener_with_callback(event, listener.unchecked_ref()).ok()?;
     }
     render(&t);
@@ -196,7 +203,9 @@ fn start(
     }
     // When the form widget shares the page, its link only changes the
     // fragment: follow it.
-    let this = t.clone();
+    // This listener keeps the tracker: unmounting removes it, and the
+    // tracker goes with it (once a request under way has its answer).
+    let this = t;
     let listener = window_event_listener_untyped("hashchange", move |_| {
         let Some(ticket) = fragment_ticket() else { return };
         let mut changed = false;
