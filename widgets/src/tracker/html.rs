@@ -5,9 +5,8 @@
 //! and reactive closure of a Leptos view is generic code in the bundle.
 //! Written as a Leptos view the tracker cost 62 KB brotli, too much for
 //! the 150 KB budget of all four widgets; as markup it costs a fraction of
-//! that. `super::view` keeps Leptos for what it is good at: one state
-//! signal, memos that replace a region only when its markup changed, and
-//! event handlers on the widget's root.
+//! that. `super::view` holds the state, replaces a region only when its
+//! markup changed, and handles events on the widget's root.
 //!
 //! Markup follows the GOV.UK Design System: label, hint, error message,
 //! then the field, tied together with `aria-describedby`; an error summary

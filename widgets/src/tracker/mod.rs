@@ -10,7 +10,7 @@
 //! view model of a [`ComplaintView`] with dates in the agency's zone, the
 //! reporter's actions the core allows now and the requests they send.
 //! [`html`] writes the markup from it, also tested natively, and `view`
-//! (wasm32 only) holds the state in Leptos, fetches, and moves focus.
+//! (wasm32 only) holds the state, draws it, fetches, and moves focus.
 //!
 //! The access code is only ever read from the form and sent in the
 //! `X-Access-Secret` header: never from or into a URL, where it would end
