@@ -25,6 +25,7 @@
 pub mod badge;
 pub mod config;
 pub mod form;
+pub mod html;
 pub mod json;
 pub mod leaderboard;
 pub mod load;

@@ -49,11 +49,6 @@ impl Mounted {
     }
 }
 
-/// The widget's message for data it could not load.
-pub(crate) fn error_message(error: &LoadError, lang: Lang) -> impl IntoView {
-    view! { <p class="error">{error.message().get(lang).to_owned()}</p> }
-}
-
 /// Runs `work` (a fetch, say) and gives its result as a signal, `None`
 /// until it finishes. A plain task and signal instead of Leptos'
 /// `LocalResource`, whose async machinery cost the bundle about 8 KB brotli;

@@ -121,6 +121,44 @@ impl BadgeView {
     }
 }
 
+/// The badge's markup. `role="img"` makes the badge one object whose name
+/// is the sentence, as the SVG badge does; `title` shows the same sentence
+/// on hover. The value's colour is an SVG `fill`, not an inline style, so a
+/// page whose Content-Security-Policy forbids inline styles still shows it.
+///
+/// # Example
+/// ```
+/// # use aduan_widgets::badge::{BadgeView, html};
+/// let view = BadgeView {
+///     label: "Respons pengaduan".into(), value: "1,1 hari".into(), colour: "#00703c".into(),
+///     agency: "Dinas <Kesehatan>".into(), period: "2025".into(), within_standard: None,
+///     sentence: "Dinas Kesehatan menanggapi pengaduan dalam 1,1 hari".into(),
+/// };
+/// let markup = html(&view);
+/// assert!(markup.contains(r##"<rect width="100%" height="100%" fill="#00703c">"##));
+/// assert!(markup.contains("Dinas &lt;Kesehatan&gt; · 2025"));
+/// ```
+#[must_use]
+pub fn html(view: &BadgeView) -> String {
+    use crate::html::escape;
+    let sentence = escape(&view.sentence);
+    let mut out = format!(
+        "<div class=\"badge\" role=\"img\" aria-label=\"{sentence}\" title=\"{sentence}\"><span class=\"badge-label\">{}</span><span class=\"badge-value\"><svg class=\"badge-fill\" aria-hidden=\"true\"><rect width=\"100%\" height=\"100%\" fill=\"{}\"></rect></svg>{}</span><span class=\"badge-meta\">{} · {}</span>",
+        escape(&view.label),
+        escape(&view.colour),
+        escape(&view.value),
+        escape(&view.agency),
+        escape(&view.period),
+    );
+    if let Some(line) = &view.within_standard {
+        out.push_str("<span class=\"badge-meta\">");
+        out.push_str(&escape(line));
+        out.push_str("</span>");
+    }
+    out.push_str("</div>");
+    out
+}
+
 /// What the badge says while its data loads.
 #[must_use]
 pub fn loading() -> Text {

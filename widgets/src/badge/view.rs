@@ -1,4 +1,5 @@
-//! The badge's entry point and Leptos view.
+//! The badge's entry point and Leptos view: one element whose markup
+//! ([`badge::html`]) follows the loaded data.
 
 use aduan_core::Lang;
 use aduan_core::api::v1::Badge;
@@ -9,9 +10,7 @@ use web_sys::{Element, ShadowRoot};
 use crate::badge::{self, BadgeRequest, BadgeView};
 use crate::config::ApiBase;
 use crate::load::LoadError;
-use crate::mount::{
-    Mounted, attribute, error_message, get_json, load, mount_in, warn_webmaster, widget_lang,
-};
+use crate::mount::{Mounted, attribute, get_json, load, mount_in, warn_webmaster, widget_lang};
 
 /// Mounts the response-time badge of `<aduan-badge agency="…">` in `root`.
 ///
@@ -39,25 +38,10 @@ pub fn mount_badge(host: &Element, root: &ShadowRoot, script_origin: &str) -> Re
 
 fn badge_widget(url: Result<String, LoadError>, lang: Lang) -> impl IntoView {
     let data = load(async move { get_json::<Badge>(url?).await });
-    move || match data.get() {
-        None => {
-            view! { <p class="status" role="status">{badge::loading().get(lang).to_owned()}</p> }.into_any()
-        }
-        Some(Ok(badge)) => badge_card(BadgeView::new(&badge, lang)).into_any(),
-        Some(Err(error)) => error_message(&error, lang).into_any(),
-    }
-}
-
-fn badge_card(view: BadgeView) -> impl IntoView {
-    let BadgeView { label, value, colour, agency, period, within_standard, sentence } = view;
-    // role="img" makes the badge one object whose name is the sentence, as
-    // the SVG badge does; `title` shows the same sentence on hover.
-    view! {
-        <div class="badge" role="img" aria-label=sentence.clone() title=sentence>
-            <span class="badge-label">{label}</span>
-            <span class="badge-value" style:background-color=colour>{value}</span>
-            <span class="badge-meta">{agency}" · "{period}</span>
-            {within_standard.map(|line| view! { <span class="badge-meta">{line}</span> })}
-        </div>
-    }
+    let markup = move || match data.get() {
+        None => crate::html::status(badge::loading().get(lang)),
+        Some(Ok(badge)) => badge::html(&BadgeView::new(&badge, lang)),
+        Some(Err(error)) => crate::html::error(&error, lang),
+    };
+    view! { <div inner_html=markup></div> }
 }

@@ -94,28 +94,7 @@ pub fn board(view: &BoardView) -> String {
     out
 }
 
-/// Escapes text for an HTML element's content or a quoted attribute value.
-///
-/// # Example
-/// ```
-/// use aduan_widgets::leaderboard::html::escape;
-/// assert_eq!(escape(r#"<b a="1">&'"#), "&lt;b a=&quot;1&quot;&gt;&amp;&#39;");
-/// ```
-#[must_use]
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::html::escape;
 
 /// "Bagaimana skor dihitung": each criterion, its weight and what it
 /// measures, in a `<details>`.

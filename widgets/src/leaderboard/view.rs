@@ -16,9 +16,7 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 use crate::config::ApiBase;
 use crate::leaderboard::{self, BoardView, LeaderboardRequest, TabKey, html};
 use crate::load::LoadError;
-use crate::mount::{
-    Mounted, attribute, error_message, get_json, load, mount_in, warn_webmaster, widget_lang,
-};
+use crate::mount::{Mounted, attribute, get_json, load, mount_in, warn_webmaster, widget_lang};
 
 /// Mounts the award leaderboard of
 /// `<aduan-leaderboard award="…" category="…" period="…">` in `root`.
@@ -62,20 +60,21 @@ fn board_widget(url: Result<String, LoadError>, wanted: Option<CategoryId>, lang
         let board = BoardView::new(&board, wanted.as_ref(), lang);
         Ok::<_, LoadError>((html::board(&board), board.tabs.len()))
     });
-    move || match data.get() {
-        None => view! { <p class="status" role="status">{leaderboard::loading().get(lang).to_owned()}</p> }
-            .into_any(),
-        // One listener of each kind on the board serves every tab.
-        Some(Ok((markup, count))) => view! {
-            <div
-                class="board"
-                inner_html=markup
-                on:click=move |ev| on_click(&ev, count)
-                on:keydown=move |ev| on_keydown(&ev, count)
-            ></div>
-        }
-        .into_any(),
-        Some(Err(error)) => error_message(&error, lang).into_any(),
+    let markup = move || match data.get() {
+        None => crate::html::status(leaderboard::loading().get(lang)),
+        Some(Ok((markup, _))) => markup,
+        Some(Err(error)) => crate::html::error(&error, lang),
+    };
+    let count = move || data.with_untracked(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map_or(0, |d| d.1));
+    // One element whose markup follows the data, one listener of each kind
+    // for every tab: a single Leptos view, which keeps the bundle small.
+    view! {
+        <div
+            class="board"
+            inner_html=markup
+            on:click=move |ev| on_click(&ev, count())
+            on:keydown=move |ev| on_keydown(&ev, count())
+        ></div>
     }
 }
 
