@@ -12,7 +12,7 @@
 
 use std::time::Duration;
 
-use aduan_core::api::v1::Problem;
+use aduan_core::api::v1::{Agency, Problem};
 use aduan_core::complaint::{ReporterInput, character_count, parse_date_parts};
 use aduan_core::{
     AgencyId, Channel, ComplaintInput, ComplaintKind, FieldError, Lang, Privacy, Text, ValidationContext,
@@ -21,6 +21,9 @@ use aduan_core::{
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
+use crate::config::ApiBase;
+
+pub mod html;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
@@ -265,8 +268,8 @@ pub fn check(
     };
     if !date_errors.is_empty() {
         errors.retain(|e| e.field != "incident_date");
-        let at = errors.iter().position(|e| Question::of(e.field) > Question::Date).unwrap_or(errors.len());
-        errors.splice(at..at, date_errors);
+        // `ErrorList::new` puts them in the date's place.
+        errors.extend(date_errors);
     }
     Err(ErrorList::new(errors.into_iter().map(|e| (e.field.to_owned(), e.message))))
 }
@@ -359,11 +362,13 @@ impl ErrorList {
         for (field, message) in errors {
             let question = Question::of(&field);
             if !items.iter().any(|i| i.question == question && i.message == message) {
-                items.push(ErrorItem { field, question, message });
+                // After every error of this question or an earlier one, so
+                // the server's order within a question is kept (a sort by
+                // insertion: a handful of errors, and no sort in the WASM).
+                let at = items.iter().rposition(|i| i.question <= question).map_or(0, |at| at + 1);
+                items.insert(at, ErrorItem { field, question, message });
             }
         }
-        // Stable: the server's order within a question is kept.
-        items.sort_by_key(|i| i.question);
         Self(items)
     }
 
@@ -388,8 +393,8 @@ impl ErrorList {
 
     /// The inline message of a question (the first, if it had several).
     #[must_use]
-    pub fn message(&self, question: Question, lang: Lang) -> Option<String> {
-        self.0.iter().find(|i| i.question == question).map(|i| i.message.get(lang).to_owned())
+    pub fn message(&self, question: Question, lang: Lang) -> Option<&str> {
+        self.0.iter().find(|i| i.question == question).map(|i| i.message.get(lang))
     }
 
     /// Whether the field path `field` (a date part, say) is wrong. A date
@@ -839,6 +844,87 @@ impl SuccessView {
     }
 }
 
+// ----- State ------------------------------------------------------------------
+
+/// The agency addressed, as the server describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AgencyState {
+    /// Not answered yet.
+    Loading,
+    /// The server's description.
+    Found(Agency),
+    /// The server answered and does not know the agency.
+    Missing,
+    /// The list could not be read; the form still works.
+    Unreachable,
+}
+
+/// Which screen the form shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The questions.
+    Questions,
+    /// "Periksa jawaban Anda", with the send button.
+    Check,
+    /// The confirmation.
+    Done,
+}
+
+/// Everything the form knows, which [`html::screen`] draws.
+#[derive(Debug)]
+pub struct FormState {
+    /// The element's settings.
+    pub settings: FormSettings,
+    /// The server.
+    pub api: ApiBase,
+    /// The answers.
+    pub fields: Fields,
+    /// The draft's idempotency key.
+    pub key: String,
+    /// The box people never see and bots fill in.
+    pub honeypot: String,
+    /// What the last check or send found.
+    pub errors: ErrorList,
+    /// The screen shown.
+    pub step: Step,
+    /// What the server said about the agency.
+    pub agency: AgencyState,
+    /// Whether a send is under way (a second click is ignored).
+    pub sending: bool,
+    /// Whether the answers came from a draft (the form says so).
+    pub restored: bool,
+    /// Why the last send failed, when sending again is up to the reporter.
+    pub failure: Option<String>,
+    /// The confirmation, once the server stored the complaint.
+    pub success: Option<SuccessView>,
+    /// Bumped on every keystroke in the description, so that only the
+    /// last one, after a pause, speaks the count.
+    pub count_generation: u32,
+}
+
+impl FormState {
+    /// The questions with `fields` (from a draft when `restored`), before
+    /// the server said anything.
+    #[must_use]
+    pub fn new(settings: FormSettings, api: ApiBase, fields: Fields, key: String, restored: bool) -> Self {
+        Self {
+            settings,
+            api,
+            fields,
+            key,
+            honeypot: String::new(),
+            errors: ErrorList::default(),
+            step: Step::Questions,
+            agency: AgencyState::Loading,
+            sending: false,
+            restored,
+            failure: None,
+            success: None,
+            count_generation: 0,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use aduan_core::Zone;
@@ -939,7 +1025,7 @@ mod tests {
             ]
         );
         assert!(errors.marks("incident_date.month"), "a missing date marks every part");
-        assert_eq!(errors.message(Question::Title, Lang::En).as_deref(), Some("Enter a title"));
+        assert_eq!(errors.message(Question::Title, Lang::En), Some("Enter a title"));
     }
 
     #[test]
