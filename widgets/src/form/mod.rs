@@ -19,11 +19,11 @@ use aduan_core::{
     format,
 };
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 
 use crate::config::ApiBase;
 
 pub mod html;
+mod json;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
@@ -489,14 +489,14 @@ impl Draft {
             &f.email,
             &f.phone,
         ];
-        crate::json::to_string(&parts).unwrap_or_default()
+        json::string_array(&parts)
     }
 
     /// Reads a stored draft; anything unreadable, of another format or
     /// with an unusable key is no draft.
     #[must_use]
     pub fn from_json(json: &str) -> Option<Self> {
-        let parts: Vec<String> = crate::json::from_str(json).ok()?;
+        let parts = json::read_string_array(json)?;
         let mut parts = parts.into_iter();
         if parts.next()? != DRAFT_FORMAT {
             return None;
@@ -597,9 +597,9 @@ pub fn read_submission(status: Option<u16>, body: &str, retry_after: Option<Stri
         return SendOutcome::Retry { retry_after: None };
     };
     if (200..300).contains(&status) {
-        return match crate::json::from_str::<Receipt>(body) {
-            Ok(receipt) => SendOutcome::Stored(receipt),
-            Err(_) => SendOutcome::Retry { retry_after },
+        return match Receipt::from_json(body) {
+            Some(receipt) => SendOutcome::Stored(receipt),
+            None => SendOutcome::Retry { retry_after },
         };
     }
     if status >= 500 || status == 429 || status == 408 {
@@ -792,15 +792,23 @@ pub struct SuccessView {
 /// never shows; the shell parses the one instant with the browser's
 /// `Date.parse` instead. The tests read a `Submitted` the core wrote, so
 /// the two cannot drift apart unnoticed.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Receipt {
     /// The ticket number, as the server wrote it (`K7M-4QX-9RJ`).
     pub ticket: String,
     /// The access secret, shown once.
     pub secret: String,
     /// When verification is due, RFC 3339 in UTC, if the server knows.
-    #[serde(default)]
     pub verification_due_at: Option<String>,
+}
+
+impl Receipt {
+    /// Reads the server's answer; `None` when it is not a receipt.
+    #[must_use]
+    pub fn from_json(body: &str) -> Option<Self> {
+        let [ticket, secret, due] = json::read_strings(body, ["ticket", "secret", "verification_due_at"])?;
+        Some(Self { ticket: ticket?, secret: secret?, verification_due_at: due })
+    }
 }
 
 impl SuccessView {

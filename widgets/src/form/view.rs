@@ -16,7 +16,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use aduan_core::api::v1::{Agency, SubmitComplaint};
+use aduan_core::api::v1::Agency;
 use aduan_core::{ComplaintInput, Lang, Privacy, ValidationContext, Zone};
 use chrono::DateTime;
 use leptos::prelude::window;
@@ -435,9 +435,7 @@ fn send(ui: &Shared) {
     let (body, url) = {
         let mut state = ui.state.borrow_mut();
         state.sending = true;
-        let body =
-            crate::json::to_string(&SubmitComplaint { complaint: input, website: state.honeypot.clone() })
-                .unwrap_or_default();
+        let body = crate::form::json::submit_body(&input, &state.honeypot);
         (body, state.api.url("/api/v1/complaints"))
     };
     let lang = ui.lang;
