@@ -208,8 +208,9 @@ fn error_summary(html: &mut Html, errors: &ErrorList, lang: Lang) {
 struct TextBox {
     name: &'static str,
     question: Question,
-    label: &'static str,
-    hint: Option<&'static str>,
+    /// In Indonesian and English.
+    label: [&'static str; 2],
+    hint: Option<[&'static str; 2]>,
     input_type: &'static str,
     autocomplete: &'static str,
     /// A width class, or "" for the full width.
@@ -217,14 +218,76 @@ struct TextBox {
     spellcheck: bool,
 }
 
+const TITLE: TextBox = TextBox {
+    name: "title",
+    question: Question::Title,
+    label: ["Judul", "Title"],
+    hint: Some([
+        "Ringkas dalam satu kalimat, minimal 10 karakter",
+        "One short sentence, at least 10 characters",
+    ]),
+    input_type: "text",
+    autocomplete: "off",
+    width: "",
+    spellcheck: true,
+};
+
+const LOCATION: TextBox = TextBox {
+    name: "location",
+    question: Question::Location,
+    label: ["Lokasi kejadian", "Location of the incident"],
+    hint: Some([
+        "Contoh: Jl. A. Yani km 5, depan masjid",
+        "For example, Jl. A. Yani km 5, opposite the mosque",
+    ]),
+    input_type: "text",
+    autocomplete: "off",
+    width: "",
+    spellcheck: true,
+};
+
+const NAME: TextBox = TextBox {
+    name: "name",
+    question: Question::Name,
+    label: ["Nama lengkap", "Full name"],
+    hint: None,
+    input_type: "text",
+    autocomplete: "name",
+    width: "",
+    spellcheck: false,
+};
+
+const EMAIL: TextBox = TextBox {
+    name: "email",
+    question: Question::Email,
+    label: ["Alamat email", "Email address"],
+    hint: None,
+    input_type: "email",
+    autocomplete: "email",
+    width: "",
+    spellcheck: false,
+};
+
+const PHONE: TextBox = TextBox {
+    name: "phone",
+    question: Question::Phone,
+    label: ["Nomor ponsel", "Mobile number"],
+    hint: Some(["Contoh: 0812 3456 7890", "For example, 0812 3456 7890"]),
+    input_type: "tel",
+    autocomplete: "tel",
+    width: "form-w20",
+    spellcheck: false,
+};
+
 fn text_box(html: &mut Html, errors: &ErrorList, b: &TextBox, value: &str, optional: bool, lang: Lang) {
     let error = errors.message(b.question, lang);
+    let i = usize::from(lang == Lang::En);
     html.group(error.is_some());
-    html.raw("<label class=\"form-label\" for=\"form-").raw(b.name).raw("\">").text(b.label);
+    html.raw("<label class=\"form-label\" for=\"form-").raw(b.name).raw("\">").text(b.label[i]);
     html.raw("<span id=\"form-").raw(b.name).raw("-opt\">").raw(optional_suffix(lang, optional));
     html.raw("</span></label>");
     if let Some(hint) = b.hint {
-        html.hint(b.name, hint);
+        html.hint(b.name, hint[i]);
     }
     html.inline_error(b.name, error, lang);
     html.raw("<input class=\"form-input").when(!b.width.is_empty(), " ").raw(b.width);
@@ -305,27 +368,7 @@ fn questions(html: &mut Html, state: &FormState, lang: Lang) {
             lang,
         );
     }
-    text_box(
-        html,
-        errors,
-        &TextBox {
-            name: "title",
-            question: Question::Title,
-            label: pick(lang, "Judul", "Title"),
-            hint: Some(pick(
-                lang,
-                "Ringkas dalam satu kalimat, minimal 10 karakter",
-                "One short sentence, at least 10 characters",
-            )),
-            input_type: "text",
-            autocomplete: "off",
-            width: "",
-            spellcheck: true,
-        },
-        &f.title,
-        false,
-        lang,
-    );
+    text_box(html, errors, &TITLE, &f.title, false, lang);
 
     // The description, with its character count.
     let error = errors.message(Question::Description, lang);
@@ -383,27 +426,7 @@ fn questions(html: &mut Html, state: &FormState, lang: Lang) {
     }
     html.raw("</div></fieldset></div>");
 
-    text_box(
-        html,
-        errors,
-        &TextBox {
-            name: "location",
-            question: Question::Location,
-            label: pick(lang, "Lokasi kejadian", "Location of the incident"),
-            hint: Some(pick(
-                lang,
-                "Contoh: Jl. A. Yani km 5, depan masjid",
-                "For example, Jl. A. Yani km 5, opposite the mosque",
-            )),
-            input_type: "text",
-            autocomplete: "off",
-            width: "",
-            spellcheck: true,
-        },
-        &f.location,
-        true,
-        lang,
-    );
+    text_box(html, errors, &LOCATION, &f.location, true, lang);
     let choices = Privacy::ALL.map(|p| {
         let (label, hint) = privacy_text(p, lang);
         (p.code(), label, hint)
@@ -417,23 +440,7 @@ fn questions(html: &mut Html, state: &FormState, lang: Lang) {
         &f.privacy,
         lang,
     );
-    text_box(
-        html,
-        errors,
-        &TextBox {
-            name: "name",
-            question: Question::Name,
-            label: pick(lang, "Nama lengkap", "Full name"),
-            hint: None,
-            input_type: "text",
-            autocomplete: "name",
-            width: "",
-            spellcheck: false,
-        },
-        &f.name,
-        anonymous,
-        lang,
-    );
+    text_box(html, errors, &NAME, &f.name, anonymous, lang);
 
     // Email and phone: one of them is needed.
     let error = errors.message(Question::Contact, lang);
@@ -441,40 +448,8 @@ fn questions(html: &mut Html, state: &FormState, lang: Lang) {
     html.described_by("contact", true, "", error.is_some()).raw("><legend class=\"form-legend\">");
     html.raw(pick(lang, "Cara menghubungi Anda", "How to contact you")).raw("</legend>");
     html.hint("contact", contact_hint(lang, anonymous)).inline_error("contact", error, lang);
-    text_box(
-        html,
-        errors,
-        &TextBox {
-            name: "email",
-            question: Question::Email,
-            label: pick(lang, "Alamat email", "Email address"),
-            hint: None,
-            input_type: "email",
-            autocomplete: "email",
-            width: "",
-            spellcheck: false,
-        },
-        &f.email,
-        false,
-        lang,
-    );
-    text_box(
-        html,
-        errors,
-        &TextBox {
-            name: "phone",
-            question: Question::Phone,
-            label: pick(lang, "Nomor ponsel", "Mobile number"),
-            hint: Some(pick(lang, "Contoh: 0812 3456 7890", "For example, 0812 3456 7890")),
-            input_type: "tel",
-            autocomplete: "tel",
-            width: "form-w20",
-            spellcheck: false,
-        },
-        &f.phone,
-        false,
-        lang,
-    );
+    text_box(html, errors, &EMAIL, &f.email, false, lang);
+    text_box(html, errors, &PHONE, &f.phone, false, lang);
     html.raw("</fieldset></div>");
 
     // Hidden from people and from assistive technology; bots fill it in.
@@ -540,4 +515,184 @@ fn confirmation(html: &mut Html, state: &FormState, lang: Lang) {
     }
     html.button(secondary, "another", pick(lang, "Kirim pengaduan lain", "Send another complaint"))
         .raw("</div>");
+}
+
+#[cfg(test)]
+mod tests {
+    use aduan_core::api::v1::Agency;
+    use aduan_core::{AgencyId, Zone};
+
+    use super::super::{Fields, FormSettings, Receipt, SuccessView, check};
+    use super::*;
+    use crate::config::ApiBase;
+
+    const HOSTILE: &str = "\"><b>x</b>' &amp;";
+    const ESCAPED: &str = "&quot;&gt;&lt;b&gt;x&lt;/b&gt;&#39; &amp;amp;";
+
+    fn state(fields: Fields, kind: Option<&str>) -> FormState {
+        let settings =
+            FormSettings::new(Some("dinkes"), kind, Some("https://dinkes.example.go.id/lacak")).unwrap();
+        let api = ApiBase::new(None, "https://aduan.example.go.id").unwrap();
+        FormState::new(settings, api, fields, "0123456789abcdef0123".into(), false)
+    }
+
+    fn hostile() -> Fields {
+        Fields {
+            kind: "pengaduan".into(),
+            title: HOSTILE.into(),
+            description: format!("\n{HOSTILE}\nline"),
+            day: HOSTILE.into(),
+            month: HOSTILE.into(),
+            year: HOSTILE.into(),
+            location: HOSTILE.into(),
+            privacy: "anonim".into(),
+            name: HOSTILE.into(),
+            email: HOSTILE.into(),
+            phone: HOSTILE.into(),
+        }
+    }
+
+    /// Every element opened is closed (void elements aside), so a region
+    /// cannot swallow the markup after it, and no typed text added one.
+    fn assert_balanced(html: &str) {
+        for tag in [
+            "form", "fieldset", "legend", "dl", "div", "dd", "dt", "ul", "li", "p", "h2", "h3", "strong",
+            "label", "textarea", "button", "span", "a",
+        ] {
+            let opened =
+                html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
+            assert_eq!(opened, html.matches(&format!("</{tag}>")).count(), "<{tag}> in {html}");
+        }
+        assert!(!html.contains("<b>"), "{html}");
+    }
+
+    #[test]
+    fn typed_text_never_adds_markup() {
+        let mut state = state(hostile(), None);
+        state.honeypot = HOSTILE.into();
+        state.restored = true;
+        let html = screen(&state, Lang::Id);
+        assert_balanced(&html);
+        // Each box's value, escaped, in its value attribute.
+        for name in ["title", "day", "month", "year", "location", "name", "email", "phone"] {
+            let input = format!("id=\"form-{name}\" name=\"{name}\"");
+            let at = html.find(&input).unwrap_or_else(|| panic!("{input} in {html}"));
+            assert!(html[at..].contains(&format!("value=\"{ESCAPED}\"")), "{name}");
+        }
+        assert!(html.contains(&format!("id=\"form-website\" name=\"website\" type=\"text\" tabindex=\"-1\" autocomplete=\"off\" value=\"{ESCAPED}\"")));
+        // The parser drops the first newline after <textarea>: the
+        // description's own leading newline survives.
+        assert!(html.contains(&format!(">\n\n{ESCAPED}\nline</textarea>")), "{html}");
+        assert!(html.contains("data-act=\"clear\""));
+        assert!(html.contains("Isian Anda sebelumnya dipulihkan dari perangkat ini."));
+        // Anonymous: the name is optional and the contact hint says so.
+        assert!(html.contains("<span id=\"form-name-opt\"> (opsional)</span>"));
+        assert!(html.contains(contact_hint(Lang::Id, true)));
+        assert!(html.contains("id=\"form-privacy-anonim\" name=\"privacy\" value=\"anonim\" aria-describedby=\"form-privacy-anonim-hint\" checked>"));
+
+        let mut state = state;
+        state.step = Step::Check;
+        state.failure = Some(HOSTILE.into());
+        let html = screen(&state, Lang::En);
+        assert_balanced(&html);
+        assert!(html.contains(&format!("<dd class=\"form-answer-value\">{ESCAPED}</dd>")), "{html}");
+        assert!(
+            html.contains(&format!("id=\"form-failure\" role=\"alert\" tabindex=\"-1\"><p>{ESCAPED}</p>"))
+        );
+
+        let html = agency(
+            &AgencyState::Found(Agency {
+                id: AgencyId::new("dinkes").unwrap(),
+                name: HOSTILE.into(),
+                category: aduan_core::CategoryId::new("opd").unwrap(),
+                zone: Zone::WITA,
+            }),
+            Lang::Id,
+        );
+        assert_eq!(html, format!("<p class=\"form-body\">Kepada: <strong>{ESCAPED}</strong></p>"));
+        assert_eq!(attribute_error(HOSTILE), format!("<p class=\"error\">{ESCAPED}</p>"));
+    }
+
+    #[test]
+    fn errors_show_in_the_summary_and_beside_each_question() {
+        let mut errors = state(Fields::default(), None);
+        let ctx = aduan_core::ValidationContext {
+            now: "2026-03-27T02:00:00Z".parse().unwrap(),
+            zone: Zone::WITA,
+            known_agencies: None,
+        };
+        errors.errors =
+            check(&errors.fields, &errors.settings, "https://dinkes.example.go.id", &ctx).unwrap_err();
+        let html = screen(&errors, Lang::Id);
+        assert_balanced(&html);
+        let summary = &html[..html.find("<h2 class=\"form-heading\"").unwrap()];
+        assert!(summary.starts_with(
+            "<div><div class=\"form-summary\" id=\"form-summary\" role=\"alert\" tabindex=\"-1\""
+        ));
+        assert!(summary.contains(
+            "<li><a href=\"#form-kind-pengaduan\" data-focus=\"form-kind-pengaduan\">Pilih jenis laporan</a></li>"
+        ));
+        assert!(
+            summary
+                .contains("<a href=\"#form-title\" data-focus=\"form-title\">Masukkan judul pengaduan</a>")
+        );
+        // The same words beside the question, after its hint, and the box
+        // described by both.
+        assert!(html.contains(
+            "<div class=\"form-group form-group--error\"><label class=\"form-label\" for=\"form-title\">Judul"
+        ));
+        assert!(html.contains(
+            "<p class=\"form-error-message\" id=\"form-title-error\"><span class=\"form-vh\">Galat: </span>Masukkan judul pengaduan</p>"
+        ));
+        assert!(html.contains("aria-describedby=\"form-title-hint form-title-error\""));
+        assert!(html.contains(
+            "aria-describedby=\"form-description-hint form-description-info form-description-error\""
+        ));
+        assert!(html.contains("<fieldset class=\"form-fieldset\" aria-describedby=\"form-kind-error\">"));
+        assert!(html.contains("aria-describedby=\"form-date-hint form-date-error\""));
+        assert!(html.contains("class=\"form-input form-w2 form-input--error\" id=\"form-day\""));
+        assert!(html.contains("aria-describedby=\"form-contact-hint form-contact-error\""));
+        // No error: no summary and plain groups.
+        let html = screen(&state(super::super::tests::filled(), None), Lang::En);
+        assert!(!html.contains("form-summary"));
+        assert!(!html.contains("form-group--error"));
+    }
+
+    #[test]
+    fn a_fixed_kind_is_not_asked() {
+        let html = screen(&state(Fields::default(), Some("aspirasi")), Lang::En);
+        assert!(!html.contains("name=\"kind\""));
+        // An aspiration needs no date.
+        assert!(html.contains("<span id=\"form-date-opt\"> (optional)</span>"));
+        assert!(html.contains("You can enter up to 4,000 characters"));
+        assert!(html.contains("You have 4,000 characters remaining"));
+    }
+
+    #[test]
+    fn the_confirmation_escapes_what_the_server_sent() {
+        let mut state = state(Fields::default(), None);
+        let receipt = Receipt { ticket: HOSTILE.into(), secret: HOSTILE.into(), verification_due_at: None };
+        state.success = Some(SuccessView::new(
+            &receipt,
+            None,
+            Zone::WIB,
+            Lang::Id,
+            Some("https://x.go.id/lacak?a=1&b=2"),
+        ));
+        state.step = Step::Done;
+        let html = screen(&state, Lang::Id);
+        assert_balanced(&html);
+        assert!(html.contains("id=\"form-done\" tabindex=\"-1\">Pengaduan terkirim</h2>"));
+        assert!(html.contains(&format!("<strong class=\"form-code\">{ESCAPED}</strong>")));
+        assert!(html.contains(&format!("<p class=\"form-code form-code--secret\">{ESCAPED}</p>")));
+        assert!(html.contains(&format!(
+            "<a href=\"https://x.go.id/lacak?a=1&amp;b=2#tiket={ESCAPED}\">Lacak pengaduan Anda</a>"
+        )));
+        for act in ["copy-ticket", "copy-secret", "another"] {
+            assert!(html.contains(&format!("data-act=\"{act}\"")), "{act}");
+        }
+        // Without a confirmation there is nothing to show.
+        state.success = None;
+        assert_eq!(screen(&state, Lang::Id), "");
+    }
 }

@@ -50,6 +50,7 @@ pub(crate) fn string_array(items: &[&str]) -> String {
 
 /// `key` (the member's punctuation and name, `,"title":`), then `value`
 /// as a JSON string, or `null`.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Natively, only the tests write a body.
 fn member(out: &mut String, key: &str, value: Option<&str>) {
     out.push_str(key);
     match value {
@@ -62,6 +63,7 @@ fn member(out: &mut String, key: &str, value: Option<&str>) {
 /// [`SubmitComplaint`](aduan_core::api::v1::SubmitComplaint) with this
 /// input and honeypot value. The form has no map: `coordinates` is null.
 #[must_use]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn submit_body(input: &ComplaintInput, website: &str) -> String {
     let mut out = String::new();
     member(&mut out, "{\"kind\":", input.kind.map(ComplaintKind::code));

@@ -682,80 +682,55 @@ pub struct Answer {
     pub hidden: &'static str,
 }
 
+/// The rows of the check-answers step: label and hidden "Ubah" text in
+/// Indonesian and English, and the control "Ubah" returns to.
+const ROWS: [([&str; 2], [&str; 2], &str); 9] = [
+    (["Jenis laporan", "Type of report"], ["jenis laporan", "type of report"], "form-kind-pengaduan"),
+    (["Judul", "Title"], ["judul", "title"], "form-title"),
+    (["Uraian", "Description"], ["uraian", "description"], "form-description"),
+    (["Tanggal kejadian", "Date of the incident"], ["tanggal kejadian", "date of the incident"], "form-day"),
+    (
+        ["Lokasi kejadian", "Location of the incident"],
+        ["lokasi kejadian", "location of the incident"],
+        "form-location",
+    ),
+    (
+        ["Siapa yang dapat melihat identitas Anda", "Who can see your identity"],
+        ["siapa yang dapat melihat identitas Anda", "who can see your identity"],
+        "form-privacy-anonim",
+    ),
+    (["Nama lengkap", "Full name"], ["nama", "name"], "form-name"),
+    (["Alamat email", "Email address"], ["alamat email", "email address"], "form-email"),
+    (["Nomor ponsel", "Mobile number"], ["nomor ponsel", "mobile number"], "form-phone"),
+];
+
 /// The rows of the check-answers step.
 #[must_use]
 pub fn answers(fields: &Fields, settings: &FormSettings, lang: Lang) -> Vec<Answer> {
-    let row = |label, value: String, anchor, hidden| {
+    let i = usize::from(lang == Lang::En);
+    let mut rows = Vec::new();
+    for (n, (label, hidden, anchor)) in ROWS.iter().enumerate() {
+        let value = match n {
+            // A kind fixed by the page is not asked, so not shown.
+            0 if settings.kind.is_some() => continue,
+            0 => fields.kind(settings).map(|k| kind_text(k, lang).0).unwrap_or_default().to_owned(),
+            1 => fields.title.trim().to_owned(),
+            2 => fields.description.trim().to_owned(),
+            3 => parse_date_parts(&fields.day, &fields.month, &fields.year)
+                .ok()
+                .flatten()
+                .map(|d| format::date(d, lang))
+                .unwrap_or_default(),
+            4 => fields.location.trim().to_owned(),
+            5 => fields.privacy().map(|p| privacy_text(p, lang).0).unwrap_or_default().to_owned(),
+            6 => fields.name.trim().to_owned(),
+            7 => fields.email.trim().to_owned(),
+            _ => fields.phone.trim().to_owned(),
+        };
         let empty = value.trim().is_empty();
         let value = if empty { pick(lang, "Tidak diisi", "Not given").to_owned() } else { value };
-        Answer { label, value, empty, anchor, hidden }
-    };
-    let mut rows = Vec::new();
-    if settings.kind.is_none() {
-        let kind = fields.kind(settings).map(|k| kind_text(k, lang).0.to_owned()).unwrap_or_default();
-        rows.push(row(
-            pick(lang, "Jenis laporan", "Type of report"),
-            kind,
-            "form-kind-pengaduan",
-            pick(lang, "jenis laporan", "type of report"),
-        ));
+        rows.push(Answer { label: label[i], value, empty, anchor, hidden: hidden[i] });
     }
-    let date = parse_date_parts(&fields.day, &fields.month, &fields.year)
-        .ok()
-        .flatten()
-        .map(|d| format::date(d, lang))
-        .unwrap_or_default();
-    let privacy = fields.privacy().map(|p| privacy_text(p, lang).0.to_owned()).unwrap_or_default();
-    rows.extend([
-        row(
-            pick(lang, "Judul", "Title"),
-            fields.title.trim().to_owned(),
-            "form-title",
-            pick(lang, "judul", "title"),
-        ),
-        row(
-            pick(lang, "Uraian", "Description"),
-            fields.description.trim().to_owned(),
-            "form-description",
-            pick(lang, "uraian", "description"),
-        ),
-        row(
-            pick(lang, "Tanggal kejadian", "Date of the incident"),
-            date,
-            "form-day",
-            pick(lang, "tanggal kejadian", "date of the incident"),
-        ),
-        row(
-            pick(lang, "Lokasi kejadian", "Location of the incident"),
-            fields.location.trim().to_owned(),
-            "form-location",
-            pick(lang, "lokasi kejadian", "location of the incident"),
-        ),
-        row(
-            pick(lang, "Siapa yang dapat melihat identitas Anda", "Who can see your identity"),
-            privacy,
-            "form-privacy-anonim",
-            pick(lang, "siapa yang dapat melihat identitas Anda", "who can see your identity"),
-        ),
-        row(
-            pick(lang, "Nama lengkap", "Full name"),
-            fields.name.trim().to_owned(),
-            "form-name",
-            pick(lang, "nama", "name"),
-        ),
-        row(
-            pick(lang, "Alamat email", "Email address"),
-            fields.email.trim().to_owned(),
-            "form-email",
-            pick(lang, "alamat email", "email address"),
-        ),
-        row(
-            pick(lang, "Nomor ponsel", "Mobile number"),
-            fields.phone.trim().to_owned(),
-            "form-phone",
-            pick(lang, "nomor ponsel", "mobile number"),
-        ),
-    ]);
     rows
 }
 
@@ -953,7 +928,7 @@ mod tests {
         }
     }
 
-    fn filled() -> Fields {
+    pub(super) fn filled() -> Fields {
         Fields {
             kind: "pengaduan".into(),
             title: "Jalan rusak di Jl. Ahmad Yani".into(),

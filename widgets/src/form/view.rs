@@ -226,7 +226,7 @@ fn target(ev: &Event) -> Option<Element> {
 }
 
 fn value_of(el: &Element) -> String {
-    js_sys::Reflect::get(el, &"value".into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    el.unchecked_ref::<Control>().value().unwrap_or_default()
 }
 
 fn on_input(ui: &Shared, ev: &Event) {
@@ -530,14 +530,7 @@ async fn post(url: &str, key: &str, body: &str) -> SendOutcome {
 /// Copies `text`, with the Clipboard API where the page allows it, else
 /// the older `execCommand`; `false` if neither worked.
 async fn copy(ui: &Ui, text: &str) -> bool {
-    let navigator = window().navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(JsValue::is_object);
-    if let Some(clipboard) = clipboard
-        && let Some(promise) = js_sys::Reflect::get(&clipboard, &"writeText".into())
-            .ok()
-            .and_then(|w| w.dyn_into::<js_sys::Function>().ok())
-            .and_then(|w| w.call1(&clipboard, &JsValue::from_str(text)).ok())
-            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    if let Ok(promise) = write_text(text)
         && JsFuture::from(promise).await.is_ok()
     {
         return true;
@@ -546,15 +539,31 @@ async fn copy(ui: &Ui, text: &str) -> bool {
     area.set_class_name("form-offscreen");
     area.set_text_content(Some(text));
     let _ = ui.container.append_with_node_1(&area);
-    let _ = js_sys::Reflect::get(&area, &"select".into())
-        .ok()
-        .and_then(|s| s.dyn_into::<js_sys::Function>().ok())
-        .map(|s| s.call0(&area));
-    let copied = js_sys::Reflect::get(&ui.document, &"execCommand".into())
-        .ok()
-        .and_then(|e| e.dyn_into::<js_sys::Function>().ok())
-        .and_then(|e| e.call1(&ui.document, &"copy".into()).ok())
-        .is_some_and(|r| r.is_truthy());
+    area.unchecked_ref::<Control>().select();
+    let copied = exec_command("copy").unwrap_or(false);
     area.remove();
     copied
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.clipboard.writeText`; it throws where the page has no
+    /// Clipboard API.
+    #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
+    fn write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
+
+    /// `document.execCommand`, the older way to copy.
+    #[wasm_bindgen(catch, js_namespace = document, js_name = execCommand)]
+    fn exec_command(command: &str) -> Result<bool, JsValue>;
+
+    /// An input or a textarea, as far as the form uses one.
+    type Control;
+
+    /// Its value.
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &Control) -> Option<String>;
+
+    /// Selects its text.
+    #[wasm_bindgen(method)]
+    fn select(this: &Control);
 }
