@@ -522,7 +522,22 @@ impl Draft {
     /// Whether anything has been typed or chosen.
     #[must_use]
     pub fn is_blank(&self) -> bool {
-        self.fields == Fields::default()
+        let f = &self.fields;
+        [
+            &f.kind,
+            &f.title,
+            &f.description,
+            &f.day,
+            &f.month,
+            &f.year,
+            &f.location,
+            &f.privacy,
+            &f.name,
+            &f.email,
+            &f.phone,
+        ]
+        .iter()
+        .all(|s| s.is_empty())
     }
 }
 
