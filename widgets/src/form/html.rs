@@ -590,7 +590,6 @@ mod tests {
         assert!(html.contains(contact_hint(Lang::Id, true)));
         assert!(html.contains("id=\"form-privacy-anonim\" name=\"privacy\" value=\"anonim\" aria-describedby=\"form-privacy-anonim-hint\" checked>"));
 
-        let mut state = state;
         state.step = Step::Check;
         state.failure = Some(HOSTILE.into());
         let html = screen(&state, Lang::En);
