@@ -8,7 +8,9 @@
 //! ([`ErrorList`]), keeps them as a draft ([`Draft`]), reads the server's
 //! answer to a submission ([`read_submission`]), paces retries
 //! ([`retry_delay`]) and words the character count, the check-answers
-//! rows and the confirmation. The `view` module (wasm32 only) renders it.
+//! rows and the confirmation. [`html`] writes each screen's markup, the
+//! private `json` module the few JSON texts the form sends and keeps, and
+//! the `view` module (wasm32 only) holds the state in the browser.
 
 use std::time::Duration;
 
