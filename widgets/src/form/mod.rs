@@ -8,19 +8,24 @@
 //! ([`ErrorList`]), keeps them as a draft ([`Draft`]), reads the server's
 //! answer to a submission ([`read_submission`]), paces retries
 //! ([`retry_delay`]) and words the character count, the check-answers
-//! rows and the confirmation. The `view` module (wasm32 only) renders it.
+//! rows and the confirmation. [`html`] writes each screen's markup, the
+//! private `json` module the few JSON texts the form sends and keeps, and
+//! the `view` module (wasm32 only) holds the state in the browser.
 
 use std::time::Duration;
 
-use aduan_core::api::v1::Problem;
+use aduan_core::api::v1::{Agency, Problem};
 use aduan_core::complaint::{ReporterInput, character_count, parse_date_parts};
 use aduan_core::{
     AgencyId, Channel, ComplaintInput, ComplaintKind, FieldError, Lang, Privacy, Text, ValidationContext,
     format,
 };
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 
+use crate::config::ApiBase;
+
+pub mod html;
+mod json;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
@@ -265,8 +270,8 @@ pub fn check(
     };
     if !date_errors.is_empty() {
         errors.retain(|e| e.field != "incident_date");
-        let at = errors.iter().position(|e| Question::of(e.field) > Question::Date).unwrap_or(errors.len());
-        errors.splice(at..at, date_errors);
+        // `ErrorList::new` puts them in the date's place.
+        errors.extend(date_errors);
     }
     Err(ErrorList::new(errors.into_iter().map(|e| (e.field.to_owned(), e.message))))
 }
@@ -359,11 +364,13 @@ impl ErrorList {
         for (field, message) in errors {
             let question = Question::of(&field);
             if !items.iter().any(|i| i.question == question && i.message == message) {
-                items.push(ErrorItem { field, question, message });
+                // After every error of this question or an earlier one, so
+                // the server's order within a question is kept (a sort by
+                // insertion: a handful of errors, and no sort in the WASM).
+                let at = items.iter().rposition(|i| i.question <= question).map_or(0, |at| at + 1);
+                items.insert(at, ErrorItem { field, question, message });
             }
         }
-        // Stable: the server's order within a question is kept.
-        items.sort_by_key(|i| i.question);
         Self(items)
     }
 
@@ -388,8 +395,8 @@ impl ErrorList {
 
     /// The inline message of a question (the first, if it had several).
     #[must_use]
-    pub fn message(&self, question: Question, lang: Lang) -> Option<String> {
-        self.0.iter().find(|i| i.question == question).map(|i| i.message.get(lang).to_owned())
+    pub fn message(&self, question: Question, lang: Lang) -> Option<&str> {
+        self.0.iter().find(|i| i.question == question).map(|i| i.message.get(lang))
     }
 
     /// Whether the field path `field` (a date part, say) is wrong. A date
@@ -484,14 +491,14 @@ impl Draft {
             &f.email,
             &f.phone,
         ];
-        crate::json::to_string(&parts).unwrap_or_default()
+        json::string_array(&parts)
     }
 
     /// Reads a stored draft; anything unreadable, of another format or
     /// with an unusable key is no draft.
     #[must_use]
     pub fn from_json(json: &str) -> Option<Self> {
-        let parts: Vec<String> = crate::json::from_str(json).ok()?;
+        let parts = json::read_string_array(json)?;
         let mut parts = parts.into_iter();
         if parts.next()? != DRAFT_FORMAT {
             return None;
@@ -517,7 +524,22 @@ impl Draft {
     /// Whether anything has been typed or chosen.
     #[must_use]
     pub fn is_blank(&self) -> bool {
-        self.fields == Fields::default()
+        let f = &self.fields;
+        [
+            &f.kind,
+            &f.title,
+            &f.description,
+            &f.day,
+            &f.month,
+            &f.year,
+            &f.location,
+            &f.privacy,
+            &f.name,
+            &f.email,
+            &f.phone,
+        ]
+        .iter()
+        .all(|s| s.is_empty())
     }
 }
 
@@ -592,9 +614,9 @@ pub fn read_submission(status: Option<u16>, body: &str, retry_after: Option<Stri
         return SendOutcome::Retry { retry_after: None };
     };
     if (200..300).contains(&status) {
-        return match crate::json::from_str::<Receipt>(body) {
-            Ok(receipt) => SendOutcome::Stored(receipt),
-            Err(_) => SendOutcome::Retry { retry_after },
+        return match Receipt::from_json(body) {
+            Some(receipt) => SendOutcome::Stored(receipt),
+            None => SendOutcome::Retry { retry_after },
         };
     }
     if status >= 500 || status == 429 || status == 408 {
@@ -677,80 +699,55 @@ pub struct Answer {
     pub hidden: &'static str,
 }
 
+/// The rows of the check-answers step: label and hidden "Ubah" text in
+/// Indonesian and English, and the control "Ubah" returns to.
+const ROWS: [([&str; 2], [&str; 2], &str); 9] = [
+    (["Jenis laporan", "Type of report"], ["jenis laporan", "type of report"], "form-kind-pengaduan"),
+    (["Judul", "Title"], ["judul", "title"], "form-title"),
+    (["Uraian", "Description"], ["uraian", "description"], "form-description"),
+    (["Tanggal kejadian", "Date of the incident"], ["tanggal kejadian", "date of the incident"], "form-day"),
+    (
+        ["Lokasi kejadian", "Location of the incident"],
+        ["lokasi kejadian", "location of the incident"],
+        "form-location",
+    ),
+    (
+        ["Siapa yang dapat melihat identitas Anda", "Who can see your identity"],
+        ["siapa yang dapat melihat identitas Anda", "who can see your identity"],
+        "form-privacy-anonim",
+    ),
+    (["Nama lengkap", "Full name"], ["nama", "name"], "form-name"),
+    (["Alamat email", "Email address"], ["alamat email", "email address"], "form-email"),
+    (["Nomor ponsel", "Mobile number"], ["nomor ponsel", "mobile number"], "form-phone"),
+];
+
 /// The rows of the check-answers step.
 #[must_use]
 pub fn answers(fields: &Fields, settings: &FormSettings, lang: Lang) -> Vec<Answer> {
-    let row = |label, value: String, anchor, hidden| {
+    let i = usize::from(lang == Lang::En);
+    let mut rows = Vec::new();
+    for (n, (label, hidden, anchor)) in ROWS.iter().enumerate() {
+        let value = match n {
+            // A kind fixed by the page is not asked, so not shown.
+            0 if settings.kind.is_some() => continue,
+            0 => fields.kind(settings).map(|k| kind_text(k, lang).0).unwrap_or_default().to_owned(),
+            1 => fields.title.trim().to_owned(),
+            2 => fields.description.trim().to_owned(),
+            3 => parse_date_parts(&fields.day, &fields.month, &fields.year)
+                .ok()
+                .flatten()
+                .map(|d| format::date(d, lang))
+                .unwrap_or_default(),
+            4 => fields.location.trim().to_owned(),
+            5 => fields.privacy().map(|p| privacy_text(p, lang).0).unwrap_or_default().to_owned(),
+            6 => fields.name.trim().to_owned(),
+            7 => fields.email.trim().to_owned(),
+            _ => fields.phone.trim().to_owned(),
+        };
         let empty = value.trim().is_empty();
         let value = if empty { pick(lang, "Tidak diisi", "Not given").to_owned() } else { value };
-        Answer { label, value, empty, anchor, hidden }
-    };
-    let mut rows = Vec::new();
-    if settings.kind.is_none() {
-        let kind = fields.kind(settings).map(|k| kind_text(k, lang).0.to_owned()).unwrap_or_default();
-        rows.push(row(
-            pick(lang, "Jenis laporan", "Type of report"),
-            kind,
-            "form-kind-pengaduan",
-            pick(lang, "jenis laporan", "type of report"),
-        ));
+        rows.push(Answer { label: label[i], value, empty, anchor, hidden: hidden[i] });
     }
-    let date = parse_date_parts(&fields.day, &fields.month, &fields.year)
-        .ok()
-        .flatten()
-        .map(|d| format::date(d, lang))
-        .unwrap_or_default();
-    let privacy = fields.privacy().map(|p| privacy_text(p, lang).0.to_owned()).unwrap_or_default();
-    rows.extend([
-        row(
-            pick(lang, "Judul", "Title"),
-            fields.title.trim().to_owned(),
-            "form-title",
-            pick(lang, "judul", "title"),
-        ),
-        row(
-            pick(lang, "Uraian", "Description"),
-            fields.description.trim().to_owned(),
-            "form-description",
-            pick(lang, "uraian", "description"),
-        ),
-        row(
-            pick(lang, "Tanggal kejadian", "Date of the incident"),
-            date,
-            "form-day",
-            pick(lang, "tanggal kejadian", "date of the incident"),
-        ),
-        row(
-            pick(lang, "Lokasi kejadian", "Location of the incident"),
-            fields.location.trim().to_owned(),
-            "form-location",
-            pick(lang, "lokasi kejadian", "location of the incident"),
-        ),
-        row(
-            pick(lang, "Siapa yang dapat melihat identitas Anda", "Who can see your identity"),
-            privacy,
-            "form-privacy-anonim",
-            pick(lang, "siapa yang dapat melihat identitas Anda", "who can see your identity"),
-        ),
-        row(
-            pick(lang, "Nama lengkap", "Full name"),
-            fields.name.trim().to_owned(),
-            "form-name",
-            pick(lang, "nama", "name"),
-        ),
-        row(
-            pick(lang, "Alamat email", "Email address"),
-            fields.email.trim().to_owned(),
-            "form-email",
-            pick(lang, "alamat email", "email address"),
-        ),
-        row(
-            pick(lang, "Nomor ponsel", "Mobile number"),
-            fields.phone.trim().to_owned(),
-            "form-phone",
-            pick(lang, "nomor ponsel", "mobile number"),
-        ),
-    ]);
     rows
 }
 
@@ -787,15 +784,23 @@ pub struct SuccessView {
 /// never shows; the shell parses the one instant with the browser's
 /// `Date.parse` instead. The tests read a `Submitted` the core wrote, so
 /// the two cannot drift apart unnoticed.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Receipt {
     /// The ticket number, as the server wrote it (`K7M-4QX-9RJ`).
     pub ticket: String,
     /// The access secret, shown once.
     pub secret: String,
     /// When verification is due, RFC 3339 in UTC, if the server knows.
-    #[serde(default)]
     pub verification_due_at: Option<String>,
+}
+
+impl Receipt {
+    /// Reads the server's answer; `None` when it is not a receipt.
+    #[must_use]
+    pub fn from_json(body: &str) -> Option<Self> {
+        let [ticket, secret, due] = json::read_strings(body, ["ticket", "secret", "verification_due_at"])?;
+        Some(Self { ticket: ticket?, secret: secret?, verification_due_at: due })
+    }
 }
 
 impl SuccessView {
@@ -839,6 +844,87 @@ impl SuccessView {
     }
 }
 
+// ----- State ------------------------------------------------------------------
+
+/// The agency addressed, as the server describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AgencyState {
+    /// Not answered yet.
+    Loading,
+    /// The server's description.
+    Found(Agency),
+    /// The server answered and does not know the agency.
+    Missing,
+    /// The list could not be read; the form still works.
+    Unreachable,
+}
+
+/// Which screen the form shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The questions.
+    Questions,
+    /// "Periksa jawaban Anda", with the send button.
+    Check,
+    /// The confirmation.
+    Done,
+}
+
+/// Everything the form knows, which [`html::screen`] draws.
+#[derive(Debug)]
+pub struct FormState {
+    /// The element's settings.
+    pub settings: FormSettings,
+    /// The server.
+    pub api: ApiBase,
+    /// The answers.
+    pub fields: Fields,
+    /// The draft's idempotency key.
+    pub key: String,
+    /// The box people never see and bots fill in.
+    pub honeypot: String,
+    /// What the last check or send found.
+    pub errors: ErrorList,
+    /// The screen shown.
+    pub step: Step,
+    /// What the server said about the agency.
+    pub agency: AgencyState,
+    /// Whether a send is under way (a second click is ignored).
+    pub sending: bool,
+    /// Whether the answers came from a draft (the form says so).
+    pub restored: bool,
+    /// Why the last send failed, when sending again is up to the reporter.
+    pub failure: Option<String>,
+    /// The confirmation, once the server stored the complaint.
+    pub success: Option<SuccessView>,
+    /// Bumped on every keystroke in the description, so that only the
+    /// last one, after a pause, speaks the count.
+    pub count_generation: u32,
+}
+
+impl FormState {
+    /// The questions with `fields` (from a draft when `restored`), before
+    /// the server said anything.
+    #[must_use]
+    pub fn new(settings: FormSettings, api: ApiBase, fields: Fields, key: String, restored: bool) -> Self {
+        Self {
+            settings,
+            api,
+            fields,
+            key,
+            honeypot: String::new(),
+            errors: ErrorList::default(),
+            step: Step::Questions,
+            agency: AgencyState::Loading,
+            sending: false,
+            restored,
+            failure: None,
+            success: None,
+            count_generation: 0,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use aduan_core::Zone;
@@ -859,7 +945,7 @@ mod tests {
         }
     }
 
-    fn filled() -> Fields {
+    pub(super) fn filled() -> Fields {
         Fields {
             kind: "pengaduan".into(),
             title: "Jalan rusak di Jl. Ahmad Yani".into(),
@@ -939,7 +1025,7 @@ mod tests {
             ]
         );
         assert!(errors.marks("incident_date.month"), "a missing date marks every part");
-        assert_eq!(errors.message(Question::Title, Lang::En).as_deref(), Some("Enter a title"));
+        assert_eq!(errors.message(Question::Title, Lang::En), Some("Enter a title"));
     }
 
     #[test]
