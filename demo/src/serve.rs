@@ -249,7 +249,7 @@ impl Running {
     /// flight finish (at most [`SHUTDOWN_GRACE`]).
     pub async fn stop(self) {
         let _ = self.stop.send(true);
-        let all = futures_join(self.tasks);
+        let all = join_all(self.tasks);
         if tokio::time::timeout(SHUTDOWN_GRACE, all).await.is_err() {
             #[allow(clippy::print_stderr)]
             {
@@ -296,7 +296,7 @@ impl Running {
         out += "    demo-<agency id>    that agency's admin penghubung, e.g. demo-dinkes, demo-kab-banjar\n";
         out += &format!(
             "                        ({} agencies; all listed on {pages}/)\n\n",
-            self.officers.len() - 1
+            self.officers.len().saturating_sub(1)
         );
         out += "  Tickets to follow in the tracker (ticket, access code):\n";
         for (ticket, secret) in &self.seeding.samples {
@@ -307,7 +307,7 @@ impl Running {
     }
 }
 
-async fn futures_join(tasks: Vec<JoinHandle<()>>) {
+async fn join_all(tasks: Vec<JoinHandle<()>>) {
     for task in tasks {
         let _ = task.await;
     }
@@ -433,8 +433,8 @@ async fn auto_close_loop<S: Store>(state: AppState<S>, every: Duration, mut stop
     loop {
         match auto_close_once(&state).await {
             Ok(0) => {}
-            Ok(n) => tracing_info(&format!("closed {n} followed-up complaints automatically")),
-            Err(e) => tracing_info(&format!("automatic closing failed: {e:#}")),
+            Ok(n) => report(&format!("closed {n} followed-up complaints automatically")),
+            Err(e) => report(&format!("automatic closing failed: {e:#}")),
         }
         tokio::select! {
             () = tokio::time::sleep(every) => {}
@@ -443,7 +443,7 @@ async fn auto_close_loop<S: Store>(state: AppState<S>, every: Duration, mut stop
     }
 }
 
-fn tracing_info(message: &str) {
+fn report(message: &str) {
     #[allow(clippy::print_stderr)]
     {
         eprintln!("aduan-demo: {message}");
