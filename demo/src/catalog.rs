@@ -807,6 +807,32 @@ pub(crate) const TOPICS: &[Topic] = &[
             "Tim UPTD PPA telah melakukan penjangkauan dan pendampingan terhadap korban. Kasus sedang ditangani bersama unit PPA kepolisian.",
         ],
     },
+    Topic {
+        key: "pbi-rujukan",
+        kind: Pengaduan,
+        handler: Handler::Province(&[("dinkes", 1.0)]),
+        weight: 14.0,
+        season: FLAT,
+        place: Place::Street,
+        sensitive: false,
+        misroute: None,
+        titles: &[
+            "Kepesertaan BPJS yang dibayar Pemprov belum aktif",
+            "Rujukan pasien dari {kab} ke rumah sakit provinsi ditolak",
+            "Ambulans rujukan dari {kec} datang terlambat",
+        ],
+        pairs: &[],
+        bodies: &[
+            "Kami keluarga tidak mampu di {lokasi} sudah didaftarkan sebagai peserta BPJS yang iurannya dibayar Pemerintah Provinsi, tetapi sudah {lama} kartunya belum juga aktif. Saat berobat kami diminta membayar sebagai pasien umum.",
+            "Puskesmas di {kec} sudah membuat rujukan ke rumah sakit provinsi untuk ibu saya, tetapi rujukan ditolak dengan alasan tempat tidur penuh dan kami tidak diberi pilihan rumah sakit lain.",
+            "Ibu hamil di {lokasi} perlu dirujuk malam hari, tetapi ambulans rujukan baru datang setelah tiga jam. Mohon koordinasi sistem rujukan antardaerah diperbaiki.",
+        ],
+        follow_ups: &[
+            "Data kepesertaan sudah kami verifikasi dan diusulkan ulang ke BPJS Kesehatan. Kartu pelapor kini aktif dan biaya yang terlanjur dibayar dapat diklaim kembali melalui rumah sakit.",
+            "Kami telah menegur rumah sakit penerima dan menata ulang alur Sistem Rujukan Terintegrasi, sehingga puskesmas kini mendapat pilihan rumah sakit lain bila tempat tidur penuh.",
+            "Kami telah berkoordinasi dengan dinas kesehatan kabupaten untuk menambah ambulans siaga malam dan mencantumkan nomor pusat rujukan di setiap puskesmas.",
+        ],
+    },
     // ----- UPTD and provincial hospitals -----
     Topic {
         key: "antrean-rs",

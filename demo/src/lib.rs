@@ -13,9 +13,15 @@
 //! The demo's numbers (complaints per year, response times) are never
 //! written down: they come out of the statistics over the seeded data.
 //!
-//! To seed the demo database and serve it:
+//! - [`serve`](mod@serve) and [`pages`](mod@pages): the whole demo in one
+//!   process: the database seeded (or reused), the Aduan server, and the
+//!   host pages on a second origin.
+//!
+//! To run the demo (widgets built first), or only seed its database and
+//! serve it with the plain server:
 //!
 //! ```text
+//! cargo xtask demo                           # or: cargo run -p aduan-demo -- serve
 //! cargo run -p aduan-demo -- seed            # target/demo/aduan-demo.sqlite3
 //! cargo run -p aduan-server -- serve --config demo/aduan.demo.toml
 //! ```
@@ -28,7 +34,9 @@
 mod catalog;
 pub mod figures;
 pub mod generate;
+pub mod pages;
 pub mod seed;
+pub mod serve;
 
 use std::path::Path;
 

@@ -9,7 +9,9 @@
 //!   comparison with numpy (`bench/vs_numpy.py`);
 //! - `bench-numpy`: only the numpy comparison;
 //! - `test`: every test, browser tests included (see [`test`]): the
-//!   README's test command.
+//!   README's test command;
+//! - `demo`: builds the widgets, then builds and runs the demo (see
+//!   [`demo`]): the README's one-command start.
 
 #![allow(clippy::print_stdout, reason = "xtask reports to the terminal")]
 
@@ -20,7 +22,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-const TASKS: &str = "test, build-widgets, size, bench, bench-numpy";
+const TASKS: &str = "test, demo, build-widgets, size, bench, bench-numpy";
 
 fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1);
@@ -33,6 +35,7 @@ fn main() -> anyhow::Result<()> {
         }
         Some("bench-numpy") => bench_numpy(),
         Some("test") => test(std::env::args().skip(2).collect()),
+        Some("demo") => demo(std::env::args().skip(2).collect()),
         Some(other) => bail!("unknown task `{other}`; tasks: {TASKS}"),
         None => bail!("usage: cargo xtask <task>; tasks: {TASKS}"),
     }
@@ -66,6 +69,35 @@ fn test(extra: Vec<String>) -> anyhow::Result<()> {
         cmd.arg("--workspace");
     }
     run(cmd.args(extra).env("ADUAN_BROWSER_TESTS", "required"))
+}
+
+/// `cargo xtask demo [aduan-demo serve arguments]`: on a machine with only
+/// rustup, builds the widgets' bundle ([`widgets::build`]; the wasm32
+/// target added and `npm` installed with apt-get when missing, for the
+/// pinned binaryen), then `cargo run --release -p aduan-demo -- serve`
+/// with the arguments given (`--port`, `--pages-port`, `--fresh`, …): the
+/// demo database seeded or reused, the server and the demo pages running
+/// until Ctrl-C.
+fn demo(extra: Vec<String>) -> anyhow::Result<()> {
+    if found("rustup") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    if !found("npm") {
+        apt_install(&["npm"]).context("the demo's widgets need npm (for binaryen's wasm-opt)")?;
+    }
+    widgets::build()?;
+    let mut serve = Command::new(cargo());
+    serve.args(["run", "--release", "-p", "aduan-demo", "--", "serve"]).args(extra).current_dir(root());
+    // The demo runs until Ctrl-C: become it, so that the signal reaches
+    // only the demo, which stops cleanly, and not this process too.
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt as _;
+        let error = serve.exec();
+        Err(error).with_context(|| format!("could not start {serve:?}"))
+    }
+    #[cfg(not(unix))]
+    run(&mut serve)
 }
 
 /// Whether `tool` is on the `PATH`.
