@@ -16,6 +16,14 @@ use crate::load::LoadError;
 #[must_use]
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// Appends `text` to `out` escaped as [`escape`] does: what every widget's
+/// markup builder calls for text that is not its own.
+#[inline(never)]
+pub fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -26,7 +34,6 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// The message shown while data loads: a polite status.

@@ -31,16 +31,7 @@ impl Html {
     /// Appends `text` with the characters that could end a text node or an
     /// attribute value escaped, so no server or typed text adds markup.
     fn text(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '>' => self.0.push_str("&gt;"),
-                '"' => self.0.push_str("&quot;"),
-                '\'' => self.0.push_str("&#39;"),
-                c => self.0.push(c),
-            }
-        }
+        crate::html::push_escaped(&mut self.0, text);
         self
     }
 
