@@ -267,18 +267,19 @@ pub fn check(
     origin: &str,
     ctx: &ValidationContext<'_>,
 ) -> Result<ComplaintInput, ErrorList> {
-    let (input, date_errors) = fields.to_input(settings);
+    let (input, text_errors) = fields.to_input(settings);
     let channel = Channel::WebWidget { origin: origin.to_owned() };
     let mut errors: Vec<FieldError> = match input.validate(channel, ctx) {
-        Ok(_) if date_errors.is_empty() => return Ok(input),
+        Ok(_) if text_errors.is_empty() => return Ok(input),
         Ok(_) => Vec::new(),
         Err(errors) => errors.into_iter().collect(),
     };
-    if date_errors.iter().any(|e| e.field != "coordinates") {
+    // A date part's error replaces the date's; the map point's only joins.
+    if text_errors.iter().any(|e| e.field != "coordinates") {
         errors.retain(|e| e.field != "incident_date");
     }
     // `ErrorList::new` puts them in their questions' places.
-    errors.extend(date_errors);
+    errors.extend(text_errors);
     Err(ErrorList::new(errors.into_iter().map(|e| (e.field.to_owned(), e.message))))
 }
 
