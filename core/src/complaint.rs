@@ -352,6 +352,87 @@ impl Coordinates {
     }
 }
 
+/// Reads a map point as people paste it from a map app: latitude then
+/// longitude, separated by a comma (`-3.3194, 114.5908`,
+/// `-3.3194,114.5908`), a space or a semicolon, where a comma may then
+/// also be a decimal comma (`-3,3194 114,5908`, `-3,3194; 114,5908`).
+/// Blank text is no point.
+///
+/// Numbers are read without the standard float parser (its tables cost
+/// the WASM bundle): up to 15 significant digits are read exactly, as
+/// `str::parse` would, and further digits (below a nanodegree) are
+/// dropped. Exponents, `NaN` and `inf` are not numbers here.
+///
+/// # Errors
+/// A field error `coordinates`/`invalid` for text that is not two numbers,
+/// or a latitude beyond ±90 or a longitude beyond ±180.
+///
+/// # Example
+/// ```
+/// use aduan_core::complaint::{Coordinates, parse_coordinates};
+/// let point = Some(Coordinates { lat: -3.3194, lon: 114.5908 });
+/// assert_eq!(parse_coordinates("-3.3194, 114.5908"), Ok(point));
+/// assert_eq!(parse_coordinates("-3,3194; 114,5908"), Ok(point));
+/// assert_eq!(parse_coordinates("  "), Ok(None));
+/// assert_eq!(parse_coordinates("114.5908, -3.3194").unwrap_err().code, "invalid");
+/// ```
+pub fn parse_coordinates(text: &str) -> Result<Option<Coordinates>, FieldError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let mut parts = text
+        .split(|c: char| c.is_ascii_whitespace() || c == ';')
+        .map(|p| p.trim_matches(','))
+        .filter(|p| !p.is_empty());
+    let pair = match (parts.next(), parts.next(), parts.next()) {
+        // No space or semicolon: the comma separates the two numbers.
+        (Some(one), None, _) => one.split_once(',').filter(|(_, lon)| !lon.contains(',')),
+        (Some(lat), Some(lon), None) => Some((lat, lon)),
+        _ => None,
+    };
+    let point = pair.and_then(|(lat, lon)| degrees(lat).zip(degrees(lon)));
+    point.and_then(|(lat, lon)| Coordinates { lat, lon }.checked().ok()).map(Some).ok_or_else(|| {
+        error(
+            "coordinates",
+            "invalid",
+            "Masukkan titik lokasi sebagai lintang dan bujur, seperti -3.3194, 114.5908",
+            "Enter the map point as latitude and longitude, like -3.3194, 114.5908",
+        )
+    })
+}
+
+/// A decimal number of degrees, `-3.3194` or `-3,3194`: an optional minus,
+/// digits, at most one decimal point or comma.
+fn degrees(text: &str) -> Option<f64> {
+    let digits = text.strip_prefix('-');
+    let negative = digits.is_some();
+    let digits = digits.unwrap_or(text);
+    // The digits kept as an integer, and 10 to the number of them after
+    // the point: both exact in an f64, so one division rounds correctly.
+    let (mut mantissa, mut divisor, mut point, mut any) = (0u64, 1f64, false, false);
+    for b in digits.bytes() {
+        match b {
+            b'.' | b',' if !point => point = true,
+            b'0'..=b'9' => {
+                any = true;
+                if mantissa < 100_000_000_000_000 && divisor < 1e22 {
+                    mantissa = mantissa * 10 + u64::from(b - b'0');
+                    if point {
+                        divisor *= 10.0;
+                    }
+                } else if !point {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    #[allow(clippy::cast_precision_loss)] // Below 2^53: exact.
+    let value = mantissa as f64 / divisor;
+    any.then_some(if negative { -value } else { value })
+}
+
 /// The reporter's identity and contact as typed into the form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -2396,6 +2477,80 @@ mod tests {
             let typed = format!("{prefix}{}", grouped.join(sep));
             let p = PhoneNumber::parse(&typed).unwrap();
             prop_assert_eq!(p.as_str(), format!("+62{subscriber}"));
+        }
+    }
+
+    #[test]
+    fn coordinates_as_pasted_from_map_apps() {
+        let point = |lat, lon| Ok(Some(Coordinates { lat, lon }));
+        for (text, expected) in [
+            ("", Ok(None)),
+            (" \t ", Ok(None)),
+            ("-3.3194, 114.5908", point(-3.3194, 114.5908)),
+            ("-3.3194,114.5908", point(-3.3194, 114.5908)),
+            ("-3.3194 114.5908", point(-3.3194, 114.5908)),
+            ("  -3.3194 ,  114.5908  ", point(-3.3194, 114.5908)),
+            ("-3,3194 114,5908", point(-3.3194, 114.5908)),
+            ("-3,3194; 114,5908", point(-3.3194, 114.5908)),
+            ("-3.3194;114.5908", point(-3.3194, 114.5908)),
+            ("3 114", point(3.0, 114.0)),
+            ("90, 180", point(90.0, 180.0)),
+            ("-90,-180", point(-90.0, -180.0)),
+            ("-90.0000, 180.0", point(-90.0, 180.0)),
+            ("0.1, 0.2", point(0.1, 0.2)),
+            ("-3.319412345678, 114.590812345678", point(-3.319412345678, 114.590812345678)),
+            // Digits beyond the fifteenth are below a nanodegree: dropped.
+            ("-3.31941234567890123456789, 0", point(-3.31941234567890, 0.0)),
+            ("0.000000000000000000000000001, 0", point(0.0, 0.0)),
+        ] {
+            assert_eq!(parse_coordinates(text), expected, "{text:?}");
+        }
+        for text in [
+            "90.0001, 0",
+            "-90.1, 0",
+            "0, 180.0001",
+            "0, -181",
+            "114.5908, -3.3194",
+            "NaN, 0",
+            "nan nan",
+            "inf, 0",
+            "0, -infinity",
+            "1e1, 2",
+            "-3.3194",
+            "-3.3194, 114.5908, 5",
+            "1 2 3",
+            "1,2,3",
+            "+3, 114",
+            "-3,3194,114,5908",
+            "-3.31.94, 114",
+            "-, 114",
+            "., 1",
+            "--3, 114",
+            "3-, 114",
+            "-3.3194, 114.5908a",
+            "lat -3.3194 lon 114.5908",
+            "-３.3194, 114.5908",
+            "1000000000000000000000, 0",
+        ] {
+            let e = parse_coordinates(text).unwrap_err();
+            assert_eq!((e.field, e.code), ("coordinates", "invalid"), "{text:?}");
+            assert_eq!(
+                e.message.get(Lang::En),
+                "Enter the map point as latitude and longitude, like -3.3194, 114.5908"
+            );
+            assert!(e.message.get(Lang::Id).starts_with("Masukkan titik lokasi sebagai lintang dan bujur"));
+        }
+    }
+
+    proptest! {
+        /// Up to 15 significant digits, the number read is the one the
+        /// standard parser reads.
+        #[test]
+        fn coordinates_read_as_the_standard_parser(lat in -90_000_000i64..=90_000_000, lon in -180_000_000_000i64..=180_000_000_000) {
+            let text = format!("{}, {}", lat as f64 / 1e6, lon as f64 / 1e9);
+            let (a, b) = text.split_once(", ").unwrap();
+            let expected = Coordinates { lat: a.parse().unwrap(), lon: b.parse().unwrap() };
+            prop_assert_eq!(parse_coordinates(&text), Ok(Some(expected)));
         }
     }
 }

@@ -82,6 +82,9 @@ async fn form_validates_in_indonesian_and_stores_one_complaint_when_an_answer_is
     type_into(&browser, "#form-day", &yesterday.day().to_string()).await?;
     type_into(&browser, "#form-month", &yesterday.month().to_string()).await?;
     type_into(&browser, "#form-year", &yesterday.year().to_string()).await?;
+    // A map point as pasted from a map app, with decimal commas: the
+    // server accepts the body's coordinates (no view shows them).
+    type_into(&browser, "#form-coordinates", " -3,3194; 114,5908 ").await?;
     click(&browser, "#form-privacy-publik").await?;
     type_into(&browser, "#form-name", "Siti Aminah").await?;
     type_into(&browser, "#form-email", "siti@example.id").await?;
@@ -91,6 +94,7 @@ async fn form_validates_in_indonesian_and_stores_one_complaint_when_an_answer_is
     browser.wait_for_text(FORM, "Periksa jawaban Anda").await?;
     assert_eq!(browser.focused().await?, "h2#form-check.form-heading");
     browser.wait_for_text(FORM, "Tidak diisi").await?;
+    browser.wait_for_text(FORM, "-3,3194; 114,5908").await?;
 
     // The server stores the complaint but its answer is lost; the form
     // retries with the same key and gets the same ticket back. The second

@@ -246,6 +246,20 @@ const LOCATION: TextBox = TextBox {
     spellcheck: true,
 };
 
+const COORDINATES: TextBox = TextBox {
+    name: "coordinates",
+    question: Question::Coordinates,
+    label: ["Titik lokasi di peta", "Map point"],
+    hint: Some([
+        "Salin dari aplikasi peta, misalnya -3.3194, 114.5908",
+        "Copy it from a map app, for example -3.3194, 114.5908",
+    ]),
+    input_type: "text",
+    autocomplete: "off",
+    width: "",
+    spellcheck: false,
+};
+
 const NAME: TextBox = TextBox {
     name: "name",
     question: Question::Name,
@@ -427,6 +441,7 @@ fn questions(html: &mut Html, state: &FormState, lang: Lang) {
     html.raw("</div></fieldset></div>");
 
     text_box(html, errors, &LOCATION, &f.location, true, lang);
+    text_box(html, errors, &COORDINATES, &f.coordinates, true, lang);
     let choices = Privacy::ALL.map(|p| {
         let (label, hint) = privacy_text(p, lang);
         (p.code(), label, hint)
@@ -549,6 +564,7 @@ mod tests {
             name: HOSTILE.into(),
             email: HOSTILE.into(),
             phone: HOSTILE.into(),
+            coordinates: HOSTILE.into(),
         }
     }
 
@@ -574,7 +590,7 @@ mod tests {
         let html = screen(&state, Lang::Id);
         assert_balanced(&html);
         // Each box's value, escaped, in its value attribute.
-        for name in ["title", "day", "month", "year", "location", "name", "email", "phone"] {
+        for name in ["title", "day", "month", "year", "location", "coordinates", "name", "email", "phone"] {
             let input = format!("id=\"form-{name}\" name=\"{name}\"");
             let at = html.find(&input).unwrap_or_else(|| panic!("{input} in {html}"));
             assert!(html[at..].contains(&format!("value=\"{ESCAPED}\"")), "{name}");

@@ -59,9 +59,26 @@ fn member(out: &mut String, key: &str, value: Option<&str>) {
     }
 }
 
+/// Appends a finite number as a JSON number that reads back as the same
+/// `f64`: in the browser, the browser's shortest form (`90` where serde
+/// writes `90.0`, the same number to the server), so the WASM carries no
+/// float formatter; natively, Rust's, which is serde's (`90.0`, `1e-7`).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn push_number(out: &mut String, n: f64) {
+    #[cfg(target_arch = "wasm32")]
+    out.push_str(
+        &js_sys::JSON::stringify(&wasm_bindgen::JsValue::from_f64(n))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default(),
+    );
+    #[cfg(not(target_arch = "wasm32"))]
+    out.push_str(&format!("{n:?}"));
+}
+
 /// The body of `POST /api/v1/complaints`: the JSON of the core's
 /// [`SubmitComplaint`](aduan_core::api::v1::SubmitComplaint) with this
-/// input and honeypot value. The form has no map: `coordinates` is null.
+/// input and honeypot value.
 #[must_use]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn submit_body(input: &ComplaintInput, website: &str) -> String {
@@ -84,7 +101,17 @@ pub(crate) fn submit_body(input: &ComplaintInput, website: &str) -> String {
     });
     member(&mut out, ",\"incident_date\":", date.as_deref());
     member(&mut out, ",\"location\":", Some(&input.location));
-    member(&mut out, ",\"coordinates\":", None);
+    out.push_str(",\"coordinates\":");
+    match input.coordinates {
+        Some(c) => {
+            out.push_str("{\"lat\":");
+            push_number(&mut out, c.lat);
+            out.push_str(",\"lon\":");
+            push_number(&mut out, c.lon);
+            out.push('}');
+        }
+        None => out.push_str("null"),
+    }
     member(&mut out, ",\"agency\":", Some(&input.agency));
     member(&mut out, ",\"privacy\":", input.privacy.map(Privacy::code));
     member(&mut out, ",\"reporter\":{\"name\":", Some(&input.reporter.name));
@@ -161,7 +188,7 @@ mod tests {
             description: hostile.into(),
             incident_date: chrono::NaiveDate::from_ymd_opt(2026, 3, 7),
             location: "Jl. A. Yani km 5".into(),
-            coordinates: None,
+            coordinates: Some(aduan_core::complaint::Coordinates { lat: -3.3194, lon: 114.5908 }),
             agency: "dinkes".into(),
             privacy: Some(Privacy::Rahasia),
             reporter: ReporterInput {
@@ -171,9 +198,22 @@ mod tests {
             },
         };
         let empty = ComplaintInput { agency: "dinkes".into(), ..ComplaintInput::default() };
-        for (input, website) in
-            [(full.clone(), ""), (full, "http://spam"), (empty, ""), (ComplaintInput::default(), "x")]
-        {
+        let corner = ComplaintInput {
+            coordinates: Some(aduan_core::complaint::Coordinates { lat: -90.0, lon: 180.0 }),
+            ..full.clone()
+        };
+        let tiny = ComplaintInput {
+            coordinates: Some(aduan_core::complaint::Coordinates { lat: 1e-7, lon: -0.0 }),
+            ..full.clone()
+        };
+        for (input, website) in [
+            (full.clone(), ""),
+            (full, "http://spam"),
+            (corner, ""),
+            (tiny, ""),
+            (empty, ""),
+            (ComplaintInput::default(), "x"),
+        ] {
             let body = submit_body(&input, website);
             let ours: Value = serde_json::from_str(&body).unwrap();
             let expected =

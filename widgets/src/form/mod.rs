@@ -15,7 +15,7 @@
 use std::time::Duration;
 
 use aduan_core::api::v1::{Agency, Problem};
-use aduan_core::complaint::{ReporterInput, character_count, parse_date_parts};
+use aduan_core::complaint::{ReporterInput, character_count, parse_coordinates, parse_date_parts};
 use aduan_core::{
     AgencyId, Channel, ComplaintInput, ComplaintKind, FieldError, Lang, Privacy, Text, ValidationContext,
     format,
@@ -198,6 +198,8 @@ pub struct Fields {
     pub name: String,
     pub email: String,
     pub phone: String,
+    /// The map point as typed (`-3.3194, 114.5908`), or empty.
+    pub coordinates: String,
 }
 
 impl Fields {
@@ -214,20 +216,24 @@ impl Fields {
     }
 
     /// The core's input from the answers, and the errors of the three date
-    /// boxes, which only the widget has.
+    /// boxes and of the map point, which only the widget reads from text.
     #[must_use]
     pub fn to_input(&self, settings: &FormSettings) -> (ComplaintInput, Vec<FieldError>) {
-        let (incident_date, date_errors) = match parse_date_parts(&self.day, &self.month, &self.year) {
+        let (incident_date, mut errors) = match parse_date_parts(&self.day, &self.month, &self.year) {
             Ok(date) => (date, Vec::new()),
             Err(errors) => (None, errors),
         };
+        let coordinates = parse_coordinates(&self.coordinates).unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        });
         let input = ComplaintInput {
             kind: self.kind(settings),
             title: self.title.clone(),
             description: self.description.clone(),
             incident_date,
             location: self.location.clone(),
-            coordinates: None,
+            coordinates,
             agency: settings.agency.to_string(),
             privacy: self.privacy(),
             reporter: ReporterInput {
@@ -236,7 +242,7 @@ impl Fields {
                 phone: self.phone.clone(),
             },
         };
-        (input, date_errors)
+        (input, errors)
     }
 }
 
@@ -261,18 +267,19 @@ pub fn check(
     origin: &str,
     ctx: &ValidationContext<'_>,
 ) -> Result<ComplaintInput, ErrorList> {
-    let (input, date_errors) = fields.to_input(settings);
+    let (input, text_errors) = fields.to_input(settings);
     let channel = Channel::WebWidget { origin: origin.to_owned() };
     let mut errors: Vec<FieldError> = match input.validate(channel, ctx) {
-        Ok(_) if date_errors.is_empty() => return Ok(input),
+        Ok(_) if text_errors.is_empty() => return Ok(input),
         Ok(_) => Vec::new(),
         Err(errors) => errors.into_iter().collect(),
     };
-    if !date_errors.is_empty() {
+    // A date part's error replaces the date's; the map point's only joins.
+    if text_errors.iter().any(|e| e.field != "coordinates") {
         errors.retain(|e| e.field != "incident_date");
-        // `ErrorList::new` puts them in the date's place.
-        errors.extend(date_errors);
     }
+    // `ErrorList::new` puts them in their questions' places.
+    errors.extend(text_errors);
     Err(ErrorList::new(errors.into_iter().map(|e| (e.field.to_owned(), e.message))))
 }
 
@@ -287,6 +294,7 @@ pub enum Question {
     Description,
     Date,
     Location,
+    Coordinates,
     Privacy,
     Name,
     /// The email-or-phone fieldset (the error "enter one of them").
@@ -306,7 +314,8 @@ impl Question {
             "kind" => Self::Kind,
             "title" => Self::Title,
             "description" => Self::Description,
-            "location" | "coordinates" => Self::Location,
+            "location" => Self::Location,
+            "coordinates" => Self::Coordinates,
             "privacy" => Self::Privacy,
             "reporter.name" => Self::Name,
             "reporter" => Self::Contact,
@@ -329,7 +338,8 @@ pub fn anchor(field: &str) -> Option<&'static str> {
         "incident_date" | "incident_date.day" => "form-day",
         "incident_date.month" => "form-month",
         "incident_date.year" => "form-year",
-        "location" | "coordinates" => "form-location",
+        "location" => "form-location",
+        "coordinates" => "form-coordinates",
         "privacy" => "form-privacy-anonim",
         "reporter.name" => "form-name",
         "reporter" | "reporter.email" => "form-email",
@@ -490,6 +500,7 @@ impl Draft {
             &f.name,
             &f.email,
             &f.phone,
+            &f.coordinates,
         ];
         json::string_array(&parts)
     }
@@ -517,6 +528,7 @@ impl Draft {
             name: next(),
             email: next(),
             phone: next(),
+            coordinates: next(),
         };
         Some(Self { key, fields })
     }
@@ -537,6 +549,7 @@ impl Draft {
             &f.name,
             &f.email,
             &f.phone,
+            &f.coordinates,
         ]
         .iter()
         .all(|s| s.is_empty())
@@ -701,7 +714,7 @@ pub struct Answer {
 
 /// The rows of the check-answers step: label and hidden "Ubah" text in
 /// Indonesian and English, and the control "Ubah" returns to.
-const ROWS: [([&str; 2], [&str; 2], &str); 9] = [
+const ROWS: [([&str; 2], [&str; 2], &str); 10] = [
     (["Jenis laporan", "Type of report"], ["jenis laporan", "type of report"], "form-kind-pengaduan"),
     (["Judul", "Title"], ["judul", "title"], "form-title"),
     (["Uraian", "Description"], ["uraian", "description"], "form-description"),
@@ -711,6 +724,7 @@ const ROWS: [([&str; 2], [&str; 2], &str); 9] = [
         ["lokasi kejadian", "location of the incident"],
         "form-location",
     ),
+    (["Titik lokasi di peta", "Map point"], ["titik lokasi di peta", "map point"], "form-coordinates"),
     (
         ["Siapa yang dapat melihat identitas Anda", "Who can see your identity"],
         ["siapa yang dapat melihat identitas Anda", "who can see your identity"],
@@ -739,9 +753,10 @@ pub fn answers(fields: &Fields, settings: &FormSettings, lang: Lang) -> Vec<Answ
                 .map(|d| format::date(d, lang))
                 .unwrap_or_default(),
             4 => fields.location.trim().to_owned(),
-            5 => fields.privacy().map(|p| privacy_text(p, lang).0).unwrap_or_default().to_owned(),
-            6 => fields.name.trim().to_owned(),
-            7 => fields.email.trim().to_owned(),
+            5 => fields.coordinates.trim().to_owned(),
+            6 => fields.privacy().map(|p| privacy_text(p, lang).0).unwrap_or_default().to_owned(),
+            7 => fields.name.trim().to_owned(),
+            8 => fields.email.trim().to_owned(),
             _ => fields.phone.trim().to_owned(),
         };
         let empty = value.trim().is_empty();
@@ -958,6 +973,7 @@ mod tests {
             name: "Siti Aminah".into(),
             email: "siti@example.com".into(),
             phone: String::new(),
+            coordinates: "-3.3194, 114.5908".into(),
         }
     }
 
@@ -1067,6 +1083,46 @@ mod tests {
         let errors = check(&fields, &settings(), ORIGIN, &ctx()).unwrap_err();
         assert!(errors.marks("incident_date.month"));
         assert!(!errors.marks("incident_date.day"));
+    }
+
+    #[test]
+    fn the_map_point_goes_into_the_input_or_shows_its_error() {
+        let input = check(&filled(), &settings(), ORIGIN, &ctx()).unwrap();
+        assert_eq!(
+            input.coordinates,
+            Some(aduan_core::complaint::Coordinates { lat: -3.3194, lon: 114.5908 })
+        );
+        let none = Fields { coordinates: "  ".into(), ..filled() };
+        assert_eq!(check(&none, &settings(), ORIGIN, &ctx()).unwrap().coordinates, None);
+        // Its error joins the others in the form's order, and does not
+        // hide the core's error of a missing date.
+        let wrong = Fields {
+            coordinates: "114.5908, -3.3194".into(),
+            day: String::new(),
+            month: String::new(),
+            year: String::new(),
+            privacy: String::new(),
+            ..filled()
+        };
+        let errors = check(&wrong, &settings(), ORIGIN, &ctx()).unwrap_err();
+        let got: Vec<_> =
+            errors.items().iter().map(|e| (e.field.as_str(), e.question, anchor(&e.field))).collect();
+        assert_eq!(
+            got,
+            [
+                ("incident_date", Question::Date, Some("form-day")),
+                ("coordinates", Question::Coordinates, Some("form-coordinates")),
+                ("privacy", Question::Privacy, Some("form-privacy-anonim")),
+            ]
+        );
+        assert_eq!(
+            errors.message(Question::Coordinates, Lang::Id),
+            Some("Masukkan titik lokasi sebagai lintang dan bujur, seperti -3.3194, 114.5908")
+        );
+        assert_eq!(errors.message(Question::Location, Lang::Id), None);
+        // The server's errors for the point show at its box too.
+        let server = ErrorList::new([("coordinates".to_owned(), Text::new("x", "x"))]);
+        assert_eq!(server.items()[0].question, Question::Coordinates);
     }
 
     #[test]
@@ -1202,6 +1258,24 @@ mod tests {
             (r#"["aduan-draft-2", "0123456789abcdef0123"]"#, None),
             (r#"["aduan-draft-1", "0123456789abcdef0123", "", 5]"#, None),
             (r#"["aduan-draft-1", "0123456789abcdef0123"]"#, Some(Fields::default())),
+            // A draft from before the map point was added.
+            (
+                r#"["aduan-draft-1", "0123456789abcdef0123", "pengaduan", "t", "d", "1", "2", "2026", "Jl", "anonim", "n", "e", "p"]"#,
+                Some(Fields {
+                    kind: "pengaduan".into(),
+                    title: "t".into(),
+                    description: "d".into(),
+                    day: "1".into(),
+                    month: "2".into(),
+                    year: "2026".into(),
+                    location: "Jl".into(),
+                    privacy: "anonim".into(),
+                    name: "n".into(),
+                    email: "e".into(),
+                    phone: "p".into(),
+                    coordinates: String::new(),
+                }),
+            ),
             // A draft from before a box was added: the new box is empty.
             (
                 r#"["aduan-draft-1", "0123456789abcdef0123", "aspirasi", "Jalan"]"#,
@@ -1254,9 +1328,16 @@ mod tests {
         assert_eq!(got[3], ("Tanggal kejadian", "27 Agustus 2025", "form-day"));
         assert_eq!(got[4], ("Lokasi kejadian", "Tidak diisi", "form-location"));
         assert!(rows[4].empty);
-        assert_eq!(got[5], ("Siapa yang dapat melihat identitas Anda", "Publik", "form-privacy-anonim"));
-        assert_eq!(got[8], ("Nomor ponsel", "Tidak diisi", "form-phone"));
-        assert_eq!(rows.len(), 9);
+        assert_eq!(got[5], ("Titik lokasi di peta", "-3.3194, 114.5908", "form-coordinates"));
+        assert_eq!(got[6], ("Siapa yang dapat melihat identitas Anda", "Publik", "form-privacy-anonim"));
+        assert_eq!(got[9], ("Nomor ponsel", "Tidak diisi", "form-phone"));
+        assert_eq!(rows.len(), 10);
+        let blank = Fields { coordinates: " ".into(), ..filled() };
+        let row = &answers(&blank, &settings(), Lang::En)[5];
+        assert_eq!(
+            (row.label, row.value.as_str(), row.empty, row.hidden),
+            ("Map point", "Not given", true, "map point")
+        );
         // A kind fixed by the page is not asked, so not shown.
         let fixed = FormSettings { kind: Some(ComplaintKind::Aspirasi), ..settings() };
         let en = answers(&fields, &fixed, Lang::En);

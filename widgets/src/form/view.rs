@@ -243,6 +243,7 @@ fn on_input(ui: &Shared, ev: &Event) {
             "form-month" => &mut f.month,
             "form-year" => &mut f.year,
             "form-location" => &mut f.location,
+            "form-coordinates" => &mut f.coordinates,
             "form-name" => &mut f.name,
             "form-email" => &mut f.email,
             "form-phone" => &mut f.phone,
