@@ -34,16 +34,7 @@ impl Html {
     /// attribute value escaped, so no server or typed text adds markup.
     #[inline(never)]
     fn text(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '>' => self.0.push_str("&gt;"),
-                '"' => self.0.push_str("&quot;"),
-                '\'' => self.0.push_str("&#39;"),
-                c => self.0.push(c),
-            }
-        }
+        crate::html::push_escaped(&mut self.0, text);
         self
     }
 
