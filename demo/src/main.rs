@@ -118,7 +118,7 @@ async fn run_serve(options: serve::Options) -> anyhow::Result<()> {
     {
         print!("{}", running.banner(&options.database));
     }
-    shutdown_signal().await;
+    aduan_server::serve::shutdown_signal().await;
     #[allow(clippy::print_stdout)]
     {
         println!("Stopping the demo …");
@@ -129,27 +129,6 @@ async fn run_serve(options: serve::Options) -> anyhow::Result<()> {
         println!("Stopped.");
     }
     Ok(())
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = terminate => {}
-    }
 }
 
 async fn run(args: Args) -> anyhow::Result<()> {

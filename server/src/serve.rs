@@ -133,6 +133,7 @@ impl AsyncStoreFn<()> for Serve {
         let server = axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {
                 shutdown_signal().await;
+                tracing::info!("shutting down: finishing requests in flight");
                 let _ = signalled_tx.send(true);
             });
         // Requests in flight get a grace period; a client that never
@@ -166,7 +167,9 @@ async fn auto_close_loop<S: Store>(state: AppState<S>, every: Duration, mut stop
     }
 }
 
-async fn shutdown_signal() {
+/// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM: when a server
+/// should stop taking requests.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };
@@ -185,7 +188,6 @@ async fn shutdown_signal() {
         () = ctrl_c => {}
         () = terminate => {}
     }
-    tracing::info!("shutting down: finishing requests in flight");
 }
 
 /// `aduan serve`.
