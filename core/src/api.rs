@@ -297,6 +297,68 @@ pub mod v1 {
         }
     }
 
+    // ----- Officers and the console ------------------------------------------
+
+    /// An officer's role: the provincial admin koordinator (verifies,
+    /// disposes, reroutes, archives across all agencies) or an agency's
+    /// admin penghubung (answers what was disposed to that agency).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum OfficerRole {
+        /// Admin koordinator of the province.
+        Koordinator,
+        /// Admin penghubung of one agency.
+        Penghubung,
+    }
+
+    /// The signed-in officer (`GET /api/v1/me`), so the console can greet
+    /// them and show only their role's screens.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct OfficerView {
+        /// Stable id from the configuration, e.g. `penghubung-dinkes`.
+        pub id: String,
+        /// Display name.
+        pub name: String,
+        /// Koordinator or penghubung.
+        pub role: OfficerRole,
+        /// The penghubung's agency; absent for the koordinator.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub agency: Option<AgencyId>,
+        /// That agency's name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub agency_name: Option<String>,
+    }
+
+    /// A complaint as an officer sees it (`GET /api/v1/complaints/{ticket}`
+    /// with an officer token): the common view plus what only officers may
+    /// see, each present only where the complaint's privacy lets this
+    /// officer see it (contact: not for an anonymous report's agency).
+    /// Clients that read a [`ComplaintView`] can read this unchanged.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct OfficerComplaintView {
+        /// Everything a [`ComplaintView`] holds.
+        #[serde(flatten)]
+        pub complaint: ComplaintView,
+        /// The reporter's email (contact).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub reporter_email: Option<String>,
+        /// The reporter's mobile number (contact).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub reporter_phone: Option<String>,
+        /// The map point the reporter gave (content).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub coordinates: Option<crate::complaint::Coordinates>,
+    }
+
+    /// An award the server scores (`GET /api/v1/awards`).
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct AwardSummary {
+        /// Its id, as in `/api/v1/awards/{award}/leaderboard`.
+        pub id: String,
+        /// Its name in both languages.
+        pub name: Text,
+    }
+
     // ----- Submission -----------------------------------------------------
 
     /// The body of `POST /api/v1/complaints`.
@@ -652,6 +714,26 @@ pub mod v1 {
         pub overdue: u32,
         /// One point per month.
         pub monthly: Vec<MonthPoint>,
+        /// How answered complaints' response times (working days, holds
+        /// left out) spread: consecutive buckets, the last open-ended.
+        #[serde(default)]
+        pub response_histogram: Vec<HistogramBucket>,
+    }
+
+    /// One bucket of a response-time histogram: `count` answered complaints
+    /// took more than `from_working_days` and at most `to_working_days`
+    /// (the first bucket includes 0; `None` means no upper bound).
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct HistogramBucket {
+        /// Lower bound, exclusive (inclusive for the first bucket).
+        pub from_working_days: f64,
+        /// Upper bound, inclusive; `None` for the last bucket.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub to_working_days: Option<f64>,
+        /// e.g. "1–2 hari kerja" / "1–2 working days".
+        pub label: Text,
+        /// Answered complaints in the bucket.
+        pub count: u32,
     }
 
     /// Ratings given.
@@ -685,6 +767,7 @@ pub mod v1 {
                 open: stats.open,
                 overdue: stats.overdue,
                 monthly: MonthPoint::series(stats),
+                response_histogram: Vec::new(),
             }
         }
     }

@@ -147,6 +147,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/api/v1/awards/{award}/leaderboard", get(leaderboard::<S>))
         .route("/badge/{file}", get(badge_file::<S>))
         .route("/widgets/{file}", get(crate::widgets::serve))
+        .route("/console", get(crate::console::page))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))

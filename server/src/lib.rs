@@ -11,11 +11,13 @@
 //! - [`error`]: the one `AppError`, mapped to problem documents;
 //! - [`badge`], [`openapi`], [`ratelimit`]: the SVG badge, the API document,
 //!   per-client limits;
+//! - [`console`]: the officers' console page at `/console`;
 //! - [`serve`]: running it all (the `aduan serve` command).
 
 pub mod app;
 pub mod badge;
 pub mod config;
+pub mod console;
 pub mod derive;
 pub mod error;
 pub mod openapi;

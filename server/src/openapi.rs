@@ -17,6 +17,7 @@ pub const PATHS: &[(&str, &str)] = &[
     ("/api/v1/awards/{award}/leaderboard", "get"),
     ("/badge/{file}", "get"),
     ("/widgets/{file}", "get"),
+    ("/console", "get"),
     ("/healthz", "get"),
     ("/readyz", "get"),
 ];
@@ -197,6 +198,10 @@ pub fn document() -> Value {
                 "summary": "The embeddable widgets: the loader `aduan.js` (cached 5 minutes) and the content-hashed bundle it loads (cached for a year); brotli or gzip by Accept-Encoding, ETag revalidation",
                 "parameters": [{"name": "file", "in": "path", "required": true, "schema": {"type": "string"}}],
                 "responses": merge(json!({"200": {"description": "JavaScript or WebAssembly", "content": {"text/javascript": {}, "application/wasm": {}}}, "304": {"description": "Not modified"}}), problem_responses(&["404", "503"]))
+            }},
+            "/console": {"get": {
+                "summary": "The officers' console (an HTML page; sign in with an officer token)",
+                "responses": {"200": {"description": "The console page", "content": {"text/html": {}}}, "503": {"description": "This build has no console bundle"}}
             }},
             "/healthz": {"get": {"summary": "The process is up", "responses": {"200": {"description": "ok"}}}},
             "/readyz": {"get": {"summary": "The database answers", "responses": {"200": {"description": "ready"}, "503": {"description": "database unavailable"}}}}
