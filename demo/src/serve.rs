@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use aduan_server::app::{AppState, auto_close_once, router};
+use aduan_server::app::{AppState, Clock, auto_close_once, router};
 use aduan_server::config::{Config, hash_token};
 use aduan_server::store::Store;
 use aduan_server::store::sqlite::SqliteStore;
@@ -34,7 +34,7 @@ use crate::pages::{self, Officer, Sample, Site};
 use crate::{DEFAULT_SEED, default_now, seed_database};
 
 /// How the demo runs.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Options {
     /// The SQLite file of the demo database.
     pub database: PathBuf,
@@ -48,6 +48,24 @@ pub struct Options {
     pub now: DateTime<Utc>,
     /// Seed a fresh database even if a matching one exists.
     pub fresh: bool,
+    /// The server's clock; `None` is the real clock. Tests run the demo on
+    /// a clock of their own, so that what they file lands in a known month
+    /// whatever day they run.
+    pub clock: Option<Clock>,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("database", &self.database)
+            .field("api", &self.api)
+            .field("pages", &self.pages)
+            .field("seed", &self.seed)
+            .field("now", &self.now)
+            .field("fresh", &self.fresh)
+            .field("clock", &self.clock.as_ref().map(|now| now()))
+            .finish()
+    }
 }
 
 impl Options {
@@ -63,6 +81,7 @@ impl Options {
             seed: DEFAULT_SEED,
             now: default_now(),
             fresh: false,
+            clock: None,
         }
     }
 }
@@ -365,7 +384,10 @@ pub async fn start(mut config: Config, options: &Options) -> anyhow::Result<Runn
     let key = aduan_server::serve::secret_key(&store).await?;
     let officers = officers(&config);
     let interval = config.auto_close_interval.max(Duration::from_secs(1));
-    let state = AppState::new(store, config, key);
+    let mut state = AppState::new(store, config, key);
+    if let Some(clock) = &options.clock {
+        state = state.with_clock(Arc::clone(clock));
+    }
     let app = router(state.clone());
     let console = has_console(&app).await;
     let widgets = aduan_server::widgets::embedded();
