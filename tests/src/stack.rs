@@ -19,6 +19,7 @@ use anyhow::Context;
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde_json::Value;
 use tokio::net::TcpListener;
 
@@ -44,6 +45,16 @@ pub struct Stack {
     http: HttpClient,
     tasks: Vec<tokio::task::JoinHandle<()>>,
     dir: PathBuf,
+    started: std::time::Instant,
+}
+
+/// The instant the stack's server clock starts at: Tuesday 2 June 2026,
+/// 09:00 WITA, a working day inside the example configuration's holiday
+/// calendar (which ends with 2026). The clock runs on from there at real
+/// speed, so the tests mean the same whatever day they run.
+#[must_use]
+pub fn clock_start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 6, 2, 1, 0, 0).single().expect("a valid instant")
 }
 
 type Pages = Arc<Mutex<HashMap<String, String>>>;
@@ -76,7 +87,11 @@ impl Stack {
         store.migrate().await?;
         store.sync_officers(&aduan_server::serve::officers(&config)).await?;
         let key = aduan_server::serve::secret_key(&store).await?;
-        let app = router(AppState::new(store, config, key));
+        let started = std::time::Instant::now();
+        let clock: aduan_server::app::Clock = Arc::new(move || {
+            clock_start() + chrono::Duration::from_std(started.elapsed()).unwrap_or_default()
+        });
+        let app = router(AppState::new(store, config, key).with_clock(clock));
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let server_addr = listener.local_addr()?;
         let mut tasks = vec![tokio::spawn(async move {
@@ -93,7 +108,19 @@ impl Stack {
         }));
         let http =
             hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
-        Ok(Self { direct: format!("http://{server_addr}"), proxy, host, pages, http, tasks, dir })
+        Ok(Self { direct: format!("http://{server_addr}"), proxy, host, pages, http, tasks, dir, started })
+    }
+
+    /// The server's "now" (see [`clock_start`]).
+    #[must_use]
+    pub fn now(&self) -> DateTime<Utc> {
+        clock_start() + chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default()
+    }
+
+    /// The server's date in WITA, the example agencies' zone.
+    #[must_use]
+    pub fn today(&self) -> NaiveDate {
+        (self.now() + chrono::Duration::hours(8)).date_naive()
     }
 
     /// The origin the widgets talk to (the proxy).
@@ -238,8 +265,8 @@ pub fn sample_complaint(privacy: &str) -> Value {
         "kind": "pengaduan",
         "title": "Antrean obat di RSUD terlalu lama",
         "description": "Antrean di apotek rawat jalan lebih dari tiga jam setiap pagi sejak awal bulan.",
-        // Yesterday in WITA, the agency's zone.
-        "incident_date": (chrono::Utc::now() + chrono::Duration::hours(8) - chrono::Duration::days(1)).date_naive(),
+        // The day before the stack's clock starts, in WITA.
+        "incident_date": "2026-06-01",
         "location": "Banjarmasin",
         "agency": "dinkes",
         "privacy": privacy,

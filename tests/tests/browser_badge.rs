@@ -9,7 +9,7 @@ async fn badge_in_a_hostile_page_shows_the_measured_response_time() -> anyhow::R
     let stack = Stack::start().await?;
     let (_, answered) = stack.answered_complaint("badge-browser-0001").await?;
     assert_eq!(answered["status"]["code"], "ditanggapi");
-    let year = chrono::Utc::now().format("%Y").to_string();
+    let year = stack.today().format("%Y").to_string();
     let url = stack.page(
         "badge",
         &format!(

@@ -68,9 +68,8 @@ async fn form_validates_in_indonesian_and_stores_one_complaint_when_an_answer_is
     links[0].click().await?;
     assert_eq!(browser.focused().await?, "input#form-kind-pengaduan.form-radio-input");
 
-    // Fill the form in as a person would, the date of yesterday in WITA.
-    let yesterday =
-        (chrono::Utc::now() + chrono::Duration::hours(8) - chrono::Duration::days(1)).date_naive();
+    // Fill the form in as a person would, the day before the server's today.
+    let yesterday = stack.today() - chrono::Duration::days(1);
     click(&browser, "#form-kind-pengaduan").await?;
     type_into(&browser, "#form-title", "Antrean obat di RSUD terlalu lama").await?;
     type_into(

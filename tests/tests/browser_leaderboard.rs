@@ -25,7 +25,7 @@ async fn leaderboard_on_a_phone_switches_tabs_by_keyboard() -> anyhow::Result<()
     for i in 0..5 {
         stack.answered_complaint(&format!("leaderboard-browser-{i:04}")).await?;
     }
-    let year = chrono::Utc::now().format("%Y").to_string();
+    let year = stack.today().format("%Y").to_string();
     let phone = stack.page(
         "leaderboard-phone",
         &format!(r#"<aduan-leaderboard award="pengelola-pengaduan" period="{year}"></aduan-leaderboard>"#),

@@ -483,18 +483,17 @@ pub const REPORTER_ACTIONS: [ActionKind; 4] =
 
 /// The reporter's actions to offer now: those the server listed for the
 /// access code's holder that the core also allows a reporter in the
-/// current status, without a dispute once the reply window has closed
-/// (the core's `sla::check_timing` refuses it then).
+/// current status. Whether the reply window for a dispute is still open is
+/// the server's to say (it leaves `disputed` out once it has closed): a
+/// phone's clock may be wrong.
 #[must_use]
-pub fn offered_actions(complaint: &ComplaintView, now: DateTime<Utc>) -> Vec<ActionKind> {
+pub fn offered_actions(complaint: &ComplaintView) -> Vec<ActionKind> {
     let status = complaint.status.code;
-    let window_closed = complaint.auto_close_at.is_some_and(|at| now >= at);
     let mut offered = Vec::new();
     for kind in REPORTER_ACTIONS {
         if complaint.actions.contains(&kind)
             && kind.allowed_in(status)
             && kind.allowed_for(&Actor::Reporter, complaint.agency.as_ref()).is_ok()
-            && !(kind == ActionKind::Disputed && window_closed)
         {
             offered.push(kind);
         }
@@ -1159,19 +1158,18 @@ mod tests {
         assert_eq!((view.agency, view.title, view.auto_close), (None, None, None));
         assert!(view.steps.is_empty() && view.deadlines.is_empty());
         assert_eq!(view.status, "Didisposisikan");
-        assert!(offered_actions(&complaint, at("2026-11-24T00:00:00Z")).is_empty());
+        assert!(offered_actions(&complaint).is_empty());
     }
 
     #[test]
     fn actions_offered_per_status() {
-        let before_window_end = at("2026-12-01T00:00:00Z");
         let check =
             |status: Status, listed: &[ActionKind], auto_close: Option<&str>, expected: &[ActionKind]| {
                 let mut complaint = reporter_view();
                 complaint.status = status.into();
                 complaint.actions = listed.to_vec();
                 complaint.auto_close_at = auto_close.map(at);
-                assert_eq!(offered_actions(&complaint, before_window_end), expected, "{status:?} {listed:?}");
+                assert_eq!(offered_actions(&complaint), expected, "{status:?} {listed:?}");
             };
         use ActionKind::*;
         let reporter = [InfoAdded, Confirmed, Disputed, Rated];
@@ -1185,18 +1183,21 @@ mod tests {
             Some("2026-12-08T01:05:00Z"),
             &[Confirmed, Disputed, Rated, InfoAdded],
         );
-        // The reply window has closed: no dispute, as the core's timing rule says.
+        // The reply window has closed: the server no longer lists a
+        // dispute, whatever the phone's clock says.
         check(
             Status::Ditindaklanjuti,
-            &reporter,
-            Some("2026-11-30T00:00:00Z"),
+            &[InfoAdded, Confirmed, Rated],
+            Some("2020-01-01T00:00:00Z"),
             &[Confirmed, Rated, InfoAdded],
         );
+        // … and while it is open the tracker offers it, even when the
+        // phone's clock is past the window's end.
         check(
             Status::Ditindaklanjuti,
             &reporter,
-            Some("2026-12-01T00:00:00Z"),
-            &[Confirmed, Rated, InfoAdded],
+            Some("2020-01-01T00:00:00Z"),
+            &[Confirmed, Disputed, Rated, InfoAdded],
         );
         // Already rated: the server leaves rating out.
         check(Status::Selesai, &[], None, &[]);

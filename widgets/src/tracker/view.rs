@@ -245,7 +245,7 @@ fn render(t: &Tracker) {
 /// The complaint's markup, or none.
 fn complaint_html(s: &State, lang: Lang) -> String {
     let Some((lookup, complaint)) = &s.shown else { return String::new() };
-    let actions = if lookup.secret.is_some() { offered_actions(complaint, now()) } else { Vec::new() };
+    let actions = if lookup.secret.is_some() { offered_actions(complaint) } else { Vec::new() };
     let reply = Reply {
         actions: &actions,
         reason: &s.reason,
@@ -351,12 +351,6 @@ fn focus(t: &Tracker, id: &str) {
     if let Some(Ok(element)) = by_id(t, id, "").map(JsCast::dyn_into::<HtmlElement>) {
         _ = element.focus();
     }
-}
-
-fn now() -> chrono::DateTime<chrono::Utc> {
-    #[allow(clippy::cast_possible_truncation)]
-    let ms = js_sys::Date::now() as i64;
-    chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 
 /// Checks the lookup form with the core and, only if it passes, asks the
