@@ -227,7 +227,10 @@ async fn a_complaint_goes_from_the_regency_portal_through_the_console_to_the_tra
     click(&browser, "a[href=\"#/dasbor\"]").await?;
     find(&browser, "section#dasbor select#periode").await?.select_by_value("2025").await?;
     wait_for_page_text(&browser, "Sebaran waktu tanggapan").await?;
-    wait_for_page_text(&browser, "701").await?;
+    let province = demo.json("/api/v1/stats?period=2025", None).await?;
+    let total = province["total"].as_u64().context("the province's total")?;
+    assert!(total < 1000, "shown without a thousands separator: {total}");
+    wait_for_page_text(&browser, &format!("{total}\nAduan diterima")).await?;
     browser.client.set_window_size(1280, 2600).await?;
     browser.screenshot(&screenshot_path("konsol-dasbor.png")).await?;
     browser.client.set_window_size(1280, 1000).await?;
