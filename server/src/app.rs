@@ -10,7 +10,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use aduan_core::api::v1::{
-    self, ActionRequest, Badge, InboxItem, InboxPage, LeaderboardView, StatsView, SubmitComplaint, Submitted,
+    self, ActionRequest, Badge, InboxItem, InboxPage, LeaderboardView, OfficerRole, OfficerView, StatsView,
+    SubmitComplaint, Submitted,
 };
 use aduan_core::award::{self, Entrant};
 use aduan_core::complaint::{Channel, ValidationContext, character_count};
@@ -141,6 +142,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
             post(act::<S>).route_layer(middleware::from_fn_with_state(state.clone(), rate_limit::<S>)),
         )
         .route("/api/v1/inbox", get(inbox::<S>))
+        .route("/api/v1/me", get(me::<S>))
         .route("/api/v1/agencies", get(agencies::<S>))
         .route("/api/v1/agencies/{agency}/stats", get(agency_stats::<S>))
         .route("/api/v1/agencies/{agency}/badge", get(badge_json::<S>))
@@ -358,6 +360,23 @@ fn officer_actor(officer: &OfficerRecord) -> Actor {
     match &officer.agency {
         None => Actor::Koordinator,
         Some(agency) => Actor::Penghubung { agency: agency.clone() },
+    }
+}
+
+/// The officer a request is signed in as, or a 401 problem (`auth.required`)
+/// saying, in `id` and `en`, what signing in is needed for. A token that is
+/// sent but unknown is `auth.invalid_token`, as everywhere.
+async fn signed_in_officer<S: Store>(
+    state: &AppState<S>,
+    headers: &HeaderMap,
+    id: &str,
+    en: &str,
+) -> AppResult<OfficerRecord> {
+    match credentials(state, headers).await? {
+        Credentials::Officer(officer) => Ok(officer),
+        Credentials::None | Credentials::Secret(_) => {
+            Err(AppError::new(StatusCode::UNAUTHORIZED, "auth.required", id, en))
+        }
     }
 }
 
@@ -838,6 +857,22 @@ async fn act<S: Store>(
     Ok(Json(derive::view(&record, &derived, visibility, Some(&actor))))
 }
 
+// ----- Officers ------------------------------------------------------------------
+
+/// The signed-in officer: who they are, their role and their agency.
+async fn me<S: Store>(State(state): State<AppState<S>>, headers: HeaderMap) -> AppResult<Json<OfficerView>> {
+    let officer = signed_in_officer(
+        &state,
+        &headers,
+        "Masuk sebagai petugas (token di header Authorization: Bearer …)",
+        "Sign in as an officer (a token in the Authorization: Bearer … header)",
+    )
+    .await?;
+    let role = if officer.agency.is_some() { OfficerRole::Penghubung } else { OfficerRole::Koordinator };
+    let agency_name = officer.agency.as_ref().and_then(|a| state.config.agency(a)).map(|a| a.name.clone());
+    Ok(Json(OfficerView { id: officer.id, name: officer.name, role, agency: officer.agency, agency_name }))
+}
+
 // ----- Officer inbox ------------------------------------------------------------
 
 #[derive(Debug, Deserialize)]
@@ -860,14 +895,13 @@ async fn inbox<S: Store>(
     headers: HeaderMap,
     QueryParams(query): QueryParams<InboxQuery>,
 ) -> AppResult<Json<InboxPage>> {
-    let Credentials::Officer(officer) = credentials(&state, &headers).await? else {
-        return Err(AppError::new(
-            StatusCode::UNAUTHORIZED,
-            "auth.required",
-            "Masuk sebagai petugas untuk melihat kotak masuk",
-            "Sign in as an officer to see the inbox",
-        ));
-    };
+    let officer = signed_in_officer(
+        &state,
+        &headers,
+        "Masuk sebagai petugas untuk melihat kotak masuk",
+        "Sign in as an officer to see the inbox",
+    )
+    .await?;
     let agency = match (&officer.agency, query.agency) {
         (None, requested) => requested,
         (Some(own), None) => Some(own.clone()),

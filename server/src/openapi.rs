@@ -11,6 +11,7 @@ pub const PATHS: &[(&str, &str)] = &[
     ("/api/v1/complaints/{ticket}", "get"),
     ("/api/v1/complaints/{ticket}/actions", "post"),
     ("/api/v1/inbox", "get"),
+    ("/api/v1/me", "get"),
     ("/api/v1/agencies", "get"),
     ("/api/v1/agencies/{agency}/stats", "get"),
     ("/api/v1/agencies/{agency}/badge", "get"),
@@ -122,6 +123,11 @@ pub fn document() -> Value {
                     "version": {"type": "integer", "description": "The version acted on; a stale one is a 409."},
                     "action": {"type": "object", "required": ["type"], "description": "`{\"type\": \"verified\", \"privacy\": null}`, `{\"type\": \"disposed\", \"to\": \"dinkes\"}`, `{\"type\": \"rerouted\", \"reason\": \"…\", \"suggested\": null}`, `{\"type\": \"held\", \"reason\": \"…\"}`, `{\"type\": \"resumed\"}`, `{\"type\": \"responded\", \"message\": \"…\"}`, `{\"type\": \"followed_up\", \"message\": \"…\"}`, `{\"type\": \"info_added\", \"message\": \"…\"}`, `{\"type\": \"confirmed\"}`, `{\"type\": \"disputed\", \"reason\": \"…\"}`, `{\"type\": \"rated\", \"rating\": 5}`, `{\"type\": \"archived\", \"reason\": \"spam\", \"note\": \"…\"}`",
                         "properties": {"type": {"type": "string"}}}}},
+                "OfficerView": {"type": "object", "required": ["id", "name", "role"], "properties": {
+                    "id": {"type": "string"}, "name": {"type": "string"},
+                    "role": {"type": "string", "enum": ["koordinator", "penghubung"]},
+                    "agency": {"type": "string", "description": "The penghubung's agency; absent for the koordinator."},
+                    "agency_name": {"type": "string"}}},
                 "InboxPage": {"type": "object", "properties": {"total": {"type": "integer"}, "items": {"type": "array", "items": {"type": "object"}}}},
                 "Agency": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"}, "zone": {"type": "string"}}},
                 "StatsView": {"type": "object"},
@@ -169,6 +175,11 @@ pub fn document() -> Value {
                     {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}}
                 ],
                 "responses": merge(ok("A page of the inbox", "InboxPage"), problem_responses(&["400", "401", "403"]))
+            }},
+            "/api/v1/me": {"get": {
+                "summary": "The signed-in officer: id, name, role (koordinator or penghubung) and agency",
+                "security": [{"officer": []}],
+                "responses": merge(ok("The officer", "OfficerView"), problem_responses(&["401"]))
             }},
             "/api/v1/agencies": {"get": {
                 "summary": "The agencies complaints may be addressed to",

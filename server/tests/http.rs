@@ -655,6 +655,40 @@ async fn one_key_for_every_instance<S: Store>(store: S) {
     assert_eq!(store.server_key([2; 32]).await.unwrap(), [1; 32]);
 }
 
+async fn who_am_i<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let k = h.get("/api/v1/me", Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(k.status, StatusCode::OK, "{}", k.text);
+    assert_eq!(
+        k.body,
+        json!({"id": "koordinator", "name": "Admin Koordinator Diskominfo", "role": "koordinator"})
+    );
+    let d = h.get("/api/v1/me", Auth::Officer(DINKES)).await;
+    assert_eq!(
+        d.body,
+        json!({
+            "id": "penghubung-dinkes",
+            "name": "Admin Penghubung Dinkes",
+            "role": "penghubung",
+            "agency": "dinkes",
+            "agency_name": "Dinas Kesehatan Provinsi Kalimantan Selatan"
+        })
+    );
+    let problem = |r: &Reply| {
+        assert_eq!(r.headers[header::CONTENT_TYPE], "application/problem+json", "{}", r.text);
+        assert!(r.body["message"]["id"].as_str().is_some_and(|m| !m.is_empty()), "{}", r.text);
+        assert!(r.body["message"]["en"].as_str().is_some_and(|m| !m.is_empty()), "{}", r.text);
+        (r.status, r.body["code"].as_str().unwrap_or_default().to_owned())
+    };
+    let nobody = h.get("/api/v1/me", Auth::None).await;
+    assert_eq!(problem(&nobody), (StatusCode::UNAUTHORIZED, "auth.required".to_owned()));
+    // A reporter's secret is no officer's token.
+    let reporter = h.get("/api/v1/me", Auth::Secret("2345-6789-ABCD-EFGH")).await;
+    assert_eq!(problem(&reporter), (StatusCode::UNAUTHORIZED, "auth.required".to_owned()));
+    let unknown = h.get("/api/v1/me", Auth::Officer("token-yang-tidak-ada")).await;
+    assert_eq!(problem(&unknown), (StatusCode::UNAUTHORIZED, "auth.invalid_token".to_owned()));
+}
+
 // ----- Backends ----------------------------------------------------------------------
 
 async fn sqlite_store() -> SqliteStore {
@@ -727,6 +761,7 @@ both!(
     one_key_for_every_instance,
     beyond_the_calendar_and_other_edges,
     clients_behind_a_trusted_proxy,
+    who_am_i,
 );
 
 #[tokio::test]
