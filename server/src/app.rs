@@ -675,6 +675,7 @@ fn same_submission(record: &ComplaintRecord, complaint: &aduan_core::NewComplain
         && record.description.as_deref() == Some(complaint.description().as_str())
         && record.incident_date == complaint.incident_date()
         && record.location.as_deref() == complaint.location().and_then(|l| l.text())
+        && record.coordinates == complaint.location().and_then(aduan_core::complaint::Location::coordinates)
         && record.origin.as_deref() == origin
         && record.reporter_name.as_deref() == reporter.map(|r| r.name())
         && record.reporter_email.as_deref() == reporter.and_then(|r| r.email()).map(|e| e.as_str())
@@ -722,12 +723,31 @@ async fn show<S: Store>(
     State(state): State<AppState<S>>,
     PathParam(ticket): PathParam,
     headers: HeaderMap,
-) -> AppResult<Json<v1::ComplaintView>> {
+) -> AppResult<Response> {
     let ticket = parse_ticket(&ticket)?;
     let credentials = credentials(&state, &headers).await?;
     let (record, access) = load_for(&state, &ticket, &credentials).await?;
     let derived = derive::derive(&state.config, &record.events, (state.now)())?;
-    Ok(Json(derive::view(&record, &derived, access.visibility, access.actor.as_ref())))
+    Ok(complaint_response(&credentials, &record, &derived, access.visibility, access.actor.as_ref()))
+}
+
+/// A complaint as the requester sees it: officers get the
+/// [`v1::OfficerComplaintView`] (contact and map point where the privacy
+/// lets them see those), reporters and the public the plain
+/// [`v1::ComplaintView`], which never carries either.
+fn complaint_response(
+    credentials: &Credentials,
+    record: &ComplaintRecord,
+    derived: &derive::Derived,
+    visibility: Visibility,
+    actor: Option<&Actor>,
+) -> Response {
+    match (credentials, actor) {
+        (Credentials::Officer(_), Some(actor)) => {
+            Json(derive::officer_view(record, derived, visibility, actor)).into_response()
+        }
+        _ => Json(derive::view(record, derived, visibility, actor)).into_response(),
+    }
 }
 
 /// Loads a complaint with exactly what `credentials` may see. Access is
@@ -812,7 +832,7 @@ async fn act<S: Store>(
     PathParam(ticket): PathParam,
     headers: HeaderMap,
     JsonBody(request): JsonBody<ActionRequest>,
-) -> AppResult<Json<v1::ComplaintView>> {
+) -> AppResult<Response> {
     let ticket = parse_ticket(&ticket)?;
     let credentials = credentials(&state, &headers).await?;
     if matches!(credentials, Credentials::None) {
@@ -854,7 +874,7 @@ async fn act<S: Store>(
     let audience = Audience::of(&actor, derived.lifecycle.agency());
     let visibility = Visibility::of(derived.lifecycle.privacy(), audience);
     let record = state.store.load(&ticket, visibility).await?.ok_or_else(AppError::ticket_not_found)?;
-    Ok(Json(derive::view(&record, &derived, visibility, Some(&actor))))
+    Ok(complaint_response(&credentials, &record, &derived, visibility, Some(&actor)))
 }
 
 // ----- Officers ------------------------------------------------------------------

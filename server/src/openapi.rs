@@ -119,6 +119,11 @@ pub fn document() -> Value {
                     "auto_close_at": {"type": "string", "format": "date-time"},
                     "actions": {"type": "array", "items": {"type": "string"}},
                     "version": {"type": "integer"}}},
+                "OfficerComplaintView": {"allOf": [{"$ref": "#/components/schemas/ComplaintView"}, {"type": "object",
+                    "description": "What an officer sees: each field only where the complaint's privacy lets this officer see it (no contact of an anonymous report for its agency).",
+                    "properties": {
+                        "reporter_email": {"type": "string"}, "reporter_phone": {"type": "string", "description": "E.164"},
+                        "coordinates": {"type": "object", "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}}}}}]},
                 "ActionRequest": {"type": "object", "required": ["version", "action"], "properties": {
                     "version": {"type": "integer", "description": "The version acted on; a stale one is a 409."},
                     "action": {"type": "object", "required": ["type"], "description": "`{\"type\": \"verified\", \"privacy\": null}`, `{\"type\": \"disposed\", \"to\": \"dinkes\"}`, `{\"type\": \"rerouted\", \"reason\": \"…\", \"suggested\": null}`, `{\"type\": \"held\", \"reason\": \"…\"}`, `{\"type\": \"resumed\"}`, `{\"type\": \"responded\", \"message\": \"…\"}`, `{\"type\": \"followed_up\", \"message\": \"…\"}`, `{\"type\": \"info_added\", \"message\": \"…\"}`, `{\"type\": \"confirmed\"}`, `{\"type\": \"disputed\", \"reason\": \"…\"}`, `{\"type\": \"rated\", \"rating\": 5}`, `{\"type\": \"archived\", \"reason\": \"spam\", \"note\": \"…\"}`",
@@ -152,14 +157,14 @@ pub fn document() -> Value {
                 "summary": "A complaint as the requester may see it",
                 "security": [{}, {"secret": []}, {"officer": []}],
                 "parameters": [ticket.clone()],
-                "responses": merge(ok("Public fields and the status timeline; full content with the secret; a confidential report shows its status only.", "ComplaintView"), problem_responses(&["401", "403", "404", "422"]))
+                "responses": merge(json!({"200": {"description": "Public fields and the status timeline; full content with the secret; a confidential report shows its status only. With an officer token: an `OfficerComplaintView`, adding the reporter's contact and map point where the privacy allows.", "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/ComplaintView"}, {"$ref": "#/components/schemas/OfficerComplaintView"}]}}}}}), problem_responses(&["401", "403", "404", "422"]))
             }},
             "/api/v1/complaints/{ticket}/actions": {"post": {
                 "summary": "Act on a complaint: officers' lifecycle actions, reporters' info, confirmation, dispute and rating",
                 "security": [{"secret": []}, {"officer": []}],
                 "parameters": [ticket],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActionRequest"}}}},
-                "responses": merge(ok("The complaint after the action", "ComplaintView"), problem_responses(&["400", "401", "403", "404", "409", "422"]))
+                "responses": merge(json!({"200": {"description": "The complaint after the action (an `OfficerComplaintView` for an officer)", "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/ComplaintView"}, {"$ref": "#/components/schemas/OfficerComplaintView"}]}}}}}), problem_responses(&["400", "401", "403", "404", "409", "422"]))
             }},
             "/api/v1/inbox": {"get": {
                 "summary": "Officers' inbox, most urgent first",

@@ -689,6 +689,61 @@ async fn who_am_i<S: Store>(store: S) {
     assert_eq!(problem(&unknown), (StatusCode::UNAUTHORIZED, "auth.invalid_token".to_owned()));
 }
 
+async fn officer_complaint_view<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let point = json!({"lat": -3.3194, "lon": 114.5908});
+    let contact_keys = ["reporter_email", "reporter_phone"];
+    for privacy in ["anonim", "publik", "rahasia"] {
+        let mut body = complaint(privacy);
+        body["coordinates"] = point.clone();
+        let r = h.submit(&format!("key-officer-view-{privacy}"), &body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let ticket = r.body["ticket"].as_str().unwrap().to_owned();
+        let secret = r.body["secret"].as_str().unwrap().to_owned();
+        dispose(&h, &ticket).await;
+        let path = format!("/api/v1/complaints/{ticket}");
+
+        // The koordinator sees everything, whatever the privacy.
+        let k = h.get(&path, Auth::Officer(KOORDINATOR)).await;
+        assert_eq!(k.status, StatusCode::OK, "{}", k.text);
+        assert_eq!(k.body["reporter_email"], "siti@example.id", "{privacy}: {}", k.text);
+        assert_eq!(k.body["reporter_phone"], "+6281234567890", "{privacy}");
+        assert_eq!(k.body["coordinates"], point, "{privacy}");
+        assert_eq!(k.body["title"], "Antrean obat di RSUD terlalu lama", "the common view is flattened in");
+
+        // The agency: the map point always (content), the contact unless anonymous.
+        let d = h.get(&path, Auth::Officer(DINKES)).await;
+        assert_eq!(d.status, StatusCode::OK, "{}", d.text);
+        assert_eq!(d.body["coordinates"], point, "{privacy}");
+        if privacy == "anonim" {
+            for key in contact_keys {
+                assert!(d.body.get(key).is_none(), "{key} of an anonymous report: {}", d.text);
+            }
+            assert!(!d.text.contains("siti@") && !d.text.contains("3456"), "{}", d.text);
+        } else {
+            assert_eq!(d.body["reporter_email"], "siti@example.id", "{privacy}");
+            assert_eq!(d.body["reporter_phone"], "+6281234567890", "{privacy}");
+        }
+
+        // The reporter and the public get the plain view: none of these keys.
+        for (who, auth) in [("public", Auth::None), ("reporter", Auth::Secret(&secret))] {
+            let r = h.get(&path, auth).await;
+            assert_eq!(r.status, StatusCode::OK, "{who}: {}", r.text);
+            for key in contact_keys.iter().chain(&["coordinates"]) {
+                assert!(r.body.get(*key).is_none(), "{who} got {key} of a {privacy} report: {}", r.text);
+            }
+            assert!(!r.text.contains("114.5908"), "{who}: {}", r.text);
+        }
+        // Acting keeps the officer's view, so a console never loses the contact.
+        let acted = h
+            .act(&ticket, 3, json!({"type": "responded", "message": "Kami tinjau"}), Auth::Officer(DINKES))
+            .await;
+        assert_eq!(acted.status, StatusCode::OK, "{}", acted.text);
+        assert_eq!(acted.body["coordinates"], point);
+        assert_eq!(acted.body.get("reporter_email").is_some(), privacy != "anonim", "{}", acted.text);
+    }
+}
+
 // ----- Backends ----------------------------------------------------------------------
 
 async fn sqlite_store() -> SqliteStore {
@@ -762,6 +817,7 @@ both!(
     beyond_the_calendar_and_other_edges,
     clients_behind_a_trusted_proxy,
     who_am_i,
+    officer_complaint_view,
 );
 
 #[tokio::test]
