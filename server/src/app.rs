@@ -146,6 +146,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/api/v1/agencies", get(agencies::<S>))
         .route("/api/v1/agencies/{agency}/stats", get(agency_stats::<S>))
         .route("/api/v1/agencies/{agency}/badge", get(badge_json::<S>))
+        .route("/api/v1/awards", get(awards::<S>))
         .route("/api/v1/awards/{award}/leaderboard", get(leaderboard::<S>))
         .route("/badge/{file}", get(badge_file::<S>))
         .route("/widgets/{file}", get(crate::widgets::serve))
@@ -1189,6 +1190,18 @@ async fn badge_file<S: Store>(
         return Ok(cached(Json(badge.shields(query.lang())).into_response()));
     }
     Err(AppError::agency_not_found())
+}
+
+/// The awards this server scores, in configuration order.
+async fn awards<S: Store>(State(state): State<AppState<S>>) -> Json<Vec<v1::AwardSummary>> {
+    Json(
+        state
+            .config
+            .awards
+            .iter()
+            .map(|a| v1::AwardSummary { id: a.id.clone(), name: a.name.clone() })
+            .collect(),
+    )
 }
 
 async fn leaderboard<S: Store>(

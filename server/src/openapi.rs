@@ -15,6 +15,7 @@ pub const PATHS: &[(&str, &str)] = &[
     ("/api/v1/agencies", "get"),
     ("/api/v1/agencies/{agency}/stats", "get"),
     ("/api/v1/agencies/{agency}/badge", "get"),
+    ("/api/v1/awards", "get"),
     ("/api/v1/awards/{award}/leaderboard", "get"),
     ("/badge/{file}", "get"),
     ("/widgets/{file}", "get"),
@@ -137,6 +138,9 @@ pub fn document() -> Value {
                 "Agency": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"}, "zone": {"type": "string"}}},
                 "StatsView": {"type": "object"},
                 "Badge": {"type": "object"},
+                "AwardSummary": {"type": "object", "required": ["id", "name"], "properties": {
+                    "id": {"type": "string", "description": "As in `/api/v1/awards/{award}/leaderboard`"},
+                    "name": {"$ref": "#/components/schemas/Text"}}},
                 "LeaderboardView": {"type": "object", "description": "`criteria` (id, name, weight in points of 100, `explanation`: what it measures and how points are given) and one entry per category in `categories`: `ranked` entrants best first (rank, score, winner, each criterion's `contributions`) and `unranked` ones with their `reasons`; every entrant carries `monthly`, one point per month of the period (`month`, `received`, `median_working_days`, `median_days`, `within_standard`), for its response-time chart."}
             }
         },
@@ -199,6 +203,10 @@ pub fn document() -> Value {
                 "summary": "What the response-time badge shows",
                 "parameters": badge_params.clone(),
                 "responses": merge(ok("The badge", "Badge"), problem_responses(&["400", "404", "422"]))
+            }},
+            "/api/v1/awards": {"get": {
+                "summary": "The awards this server scores",
+                "responses": {"200": {"description": "Awards, in configuration order", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/AwardSummary"}}}}}}
             }},
             "/api/v1/awards/{award}/leaderboard": {"get": {
                 "summary": "An award's ranking per category with each criterion's contribution",

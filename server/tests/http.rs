@@ -744,6 +744,28 @@ async fn officer_complaint_view<S: Store>(store: S) {
     }
 }
 
+async fn awards_list<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let r = h.get("/api/v1/awards", Auth::None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let expected: Vec<Value> = h
+        .state
+        .config
+        .awards
+        .iter()
+        .map(|a| json!({"id": a.id, "name": {"id": a.name.id, "en": a.name.en}}))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(r.body, Value::Array(expected));
+    assert_eq!(r.body[0]["id"], "pengelola-pengaduan");
+    // Each id names a leaderboard.
+    for award in r.body.as_array().unwrap() {
+        let id = award["id"].as_str().unwrap();
+        let board = h.get(&format!("/api/v1/awards/{id}/leaderboard?period=2025"), Auth::None).await;
+        assert_eq!(board.status, StatusCode::OK, "{id}: {}", board.text);
+    }
+}
+
 // ----- Backends ----------------------------------------------------------------------
 
 async fn sqlite_store() -> SqliteStore {
@@ -818,6 +840,7 @@ both!(
     clients_behind_a_trusted_proxy,
     who_am_i,
     officer_complaint_view,
+    awards_list,
 );
 
 #[tokio::test]
