@@ -144,6 +144,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/api/v1/inbox", get(inbox::<S>))
         .route("/api/v1/me", get(me::<S>))
         .route("/api/v1/agencies", get(agencies::<S>))
+        .route("/api/v1/stats", get(province_stats::<S>))
         .route("/api/v1/agencies/{agency}/stats", get(agency_stats::<S>))
         .route("/api/v1/agencies/{agency}/badge", get(badge_json::<S>))
         .route("/api/v1/awards", get(awards::<S>))
@@ -1152,6 +1153,17 @@ async fn agency_stats<S: Store>(
     let today = agency.zone.local_date((state.now)());
     let stats = stats_of(&state, &agency.id, period(&query, today)?).await?;
     Ok(Json(StatsView::new(&stats, &state.config.sla)))
+}
+
+/// The province's statistics: every complaint, every agency's and those
+/// still with the koordinator, in the default zone.
+async fn province_stats<S: Store>(
+    State(state): State<AppState<S>>,
+    QueryParams(query): QueryParams<PeriodQuery>,
+) -> AppResult<Json<StatsView>> {
+    let today = state.config.default_zone.local_date((state.now)());
+    let all = period_stats(&state, period(&query, today)?).await?;
+    Ok(Json(StatsView::new(&all.province, &state.config.sla)))
 }
 
 async fn badge_of<S: Store>(state: &AppState<S>, agency: &str, query: &PeriodQuery) -> AppResult<Badge> {

@@ -13,6 +13,7 @@ pub const PATHS: &[(&str, &str)] = &[
     ("/api/v1/inbox", "get"),
     ("/api/v1/me", "get"),
     ("/api/v1/agencies", "get"),
+    ("/api/v1/stats", "get"),
     ("/api/v1/agencies/{agency}/stats", "get"),
     ("/api/v1/agencies/{agency}/badge", "get"),
     ("/api/v1/awards", "get"),
@@ -193,6 +194,11 @@ pub fn document() -> Value {
             "/api/v1/agencies": {"get": {
                 "summary": "The agencies complaints may be addressed to",
                 "responses": {"200": {"description": "Agencies", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Agency"}}}}}}
+            }},
+            "/api/v1/stats": {"get": {
+                "summary": "The province's complaint statistics for a period: every agency's complaints and those not yet disposed, in the default zone",
+                "parameters": period_params(),
+                "responses": merge(ok("Statistics", "StatsView"), problem_responses(&["400", "422"]))
             }},
             "/api/v1/agencies/{agency}/stats": {"get": {
                 "summary": "An agency's complaint statistics for a period",

@@ -766,6 +766,57 @@ async fn awards_list<S: Store>(store: S) {
     }
 }
 
+async fn province_statistics<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let empty = h.get("/api/v1/stats?period=2025", Auth::None).await;
+    assert_eq!(empty.status, StatusCode::OK, "{}", empty.text);
+    assert_eq!(empty.body["total"], 0);
+    // One answered by dinkes, one disposed to disdik, one still with the koordinator.
+    let mut tickets = Vec::new();
+    for i in 0..3 {
+        let r = h.submit(&format!("key-province-stats-{i}"), &complaint("publik")).await;
+        tickets.push(r.body["ticket"].as_str().unwrap().to_owned());
+    }
+    dispose(&h, &tickets[0]).await;
+    h.clock.advance(Duration::hours(2));
+    let answered = h
+        .act(&tickets[0], 3, json!({"type": "responded", "message": "Kami tinjau"}), Auth::Officer(DINKES))
+        .await;
+    assert_eq!(answered.status, StatusCode::OK, "{}", answered.text);
+    let verified =
+        h.act(&tickets[1], 1, json!({"type": "verified", "privacy": null}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(verified.status, StatusCode::OK);
+    let disposed =
+        h.act(&tickets[1], 2, json!({"type": "disposed", "to": "disdik"}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(disposed.status, StatusCode::OK);
+
+    let province = h.get("/api/v1/stats?period=2025", Auth::None).await;
+    assert_eq!(province.status, StatusCode::OK, "{}", province.text);
+    let p = &province.body;
+    assert_eq!(p["total"], 3);
+    assert_eq!(p["by_status"], json!({"diterima": 1, "didisposisikan": 1, "ditanggapi": 1}));
+    assert_eq!(p["response_working_days"]["count"], 1);
+    assert_eq!(p["follow_up"]["total"], 2, "two were disposed");
+    assert_eq!(p["open"], 3);
+    assert_eq!(p["period"], json!({"from": "2025-01-01", "to": "2025-12-31"}));
+    // The parts add up to the province.
+    let mut sum = 0;
+    for agency in ["dinkes", "disdik", "rsud-ulin"] {
+        let a = h.get(&format!("/api/v1/agencies/{agency}/stats?period=2025"), Auth::None).await;
+        sum += a.body["total"].as_u64().unwrap();
+    }
+    assert_eq!(sum, 2, "the third is the koordinator's, in no agency's figures");
+    // The same period forms as an agency's figures; a month without complaints is empty.
+    let march = h.get("/api/v1/stats?period=2025-03", Auth::None).await;
+    assert_eq!(march.body["total"], 3);
+    let range = h.get("/api/v1/stats?from=2025-04-01&to=2025-04-30", Auth::None).await;
+    assert_eq!(range.body["total"], 0);
+    let bad = h.get("/api/v1/stats?period=2025-13", Auth::None).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+    assert_eq!(bad.body["errors"][0]["field"], "period");
+    assert!(bad.body["errors"][0]["message"]["id"].as_str().unwrap().contains("Periode"));
+}
+
 // ----- Backends ----------------------------------------------------------------------
 
 async fn sqlite_store() -> SqliteStore {
@@ -841,6 +892,7 @@ both!(
     who_am_i,
     officer_complaint_view,
     awards_list,
+    province_statistics,
 );
 
 #[tokio::test]
