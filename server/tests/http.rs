@@ -796,6 +796,11 @@ async fn province_statistics<S: Store>(store: S) {
     assert_eq!(p["total"], 3);
     assert_eq!(p["by_status"], json!({"diterima": 1, "didisposisikan": 1, "ditanggapi": 1}));
     assert_eq!(p["response_working_days"]["count"], 1);
+    // Answered two hours after receipt: the first bucket of the histogram.
+    let counts: Vec<u64> =
+        p["response_histogram"].as_array().unwrap().iter().map(|b| b["count"].as_u64().unwrap()).collect();
+    assert_eq!(counts, [1, 0, 0, 0, 0, 0], "{}", p["response_histogram"]);
+    assert_eq!(p["response_histogram"][5]["label"]["id"], "> 10 hari kerja");
     assert_eq!(p["follow_up"]["total"], 2, "two were disposed");
     assert_eq!(p["open"], 3);
     assert_eq!(p["period"], json!({"from": "2025-01-01", "to": "2025-12-31"}));
