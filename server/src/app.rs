@@ -142,6 +142,8 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
             post(act::<S>).route_layer(middleware::from_fn_with_state(state.clone(), rate_limit::<S>)),
         )
         .route("/api/v1/inbox", get(inbox::<S>))
+        .route("/api/v1/inbox.csv", get(crate::export::inbox_csv::<S>))
+        .route("/api/v1/stats.csv", get(crate::export::stats_csv::<S>))
         .route("/api/v1/me", get(me::<S>))
         .route("/api/v1/agencies", get(agencies::<S>))
         .route("/api/v1/stats", get(province_stats::<S>))
@@ -318,7 +320,7 @@ fn field_errors(errors: Vec<FieldError>) -> AppError {
     }
 }
 
-fn field_error(
+pub(crate) fn field_error(
     field: &'static str,
     code: &'static str,
     id: impl Into<String>,
@@ -897,9 +899,11 @@ async fn me<S: Store>(State(state): State<AppState<S>>, headers: HeaderMap) -> A
 
 // ----- Officer inbox ------------------------------------------------------------
 
+/// The inbox's query parameters (`/api/v1/inbox` and, without `limit` and
+/// `offset`, `/api/v1/inbox.csv`); an unknown one is refused.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct InboxQuery {
+pub(crate) struct InboxQuery {
     status: Option<String>,
     agency: Option<AgencyId>,
     kind: Option<ComplaintKind>,
@@ -908,22 +912,31 @@ struct InboxQuery {
     #[serde(default)]
     at_risk: bool,
     q: Option<String>,
-    limit: Option<u32>,
-    offset: Option<u32>,
+    pub(crate) limit: Option<u32>,
+    pub(crate) offset: Option<u32>,
 }
 
-async fn inbox<S: Store>(
-    State(state): State<AppState<S>>,
-    headers: HeaderMap,
-    QueryParams(query): QueryParams<InboxQuery>,
-) -> AppResult<Json<InboxPage>> {
-    let officer = signed_in_officer(
-        &state,
-        &headers,
+/// The inbox's signed-in officer, or `auth.required`.
+pub(crate) async fn inbox_officer<S: Store>(
+    state: &AppState<S>,
+    headers: &HeaderMap,
+) -> AppResult<OfficerRecord> {
+    signed_in_officer(
+        state,
+        headers,
         "Masuk sebagai petugas untuk melihat kotak masuk",
         "Sign in as an officer to see the inbox",
     )
-    .await?;
+    .await
+}
+
+/// The store's filter for `query` as `officer` may ask it: an admin
+/// penghubung sees only their own agency's complaints.
+pub(crate) fn inbox_filter(
+    officer: &OfficerRecord,
+    query: InboxQuery,
+    now: DateTime<Utc>,
+) -> AppResult<InboxFilter> {
     let agency = match (&officer.agency, query.agency) {
         (None, requested) => requested,
         (Some(own), None) => Some(own.clone()),
@@ -948,8 +961,7 @@ async fn inbox<S: Store>(
                 .collect::<AppResult<_>>()?
         }
     };
-    let now = (state.now)();
-    let filter = InboxFilter {
+    Ok(InboxFilter {
         agency,
         statuses,
         kind: query.kind,
@@ -959,39 +971,47 @@ async fn inbox<S: Store>(
         now: Some(now),
         limit: query.limit.unwrap_or(50).clamp(1, 200),
         offset: query.offset.unwrap_or(0),
-    };
+    })
+}
+
+/// One inbox row as the wire shows it, measured at `now`.
+pub(crate) fn inbox_item(config: &Config, now: DateTime<Utc>, row: crate::store::InboxRow) -> InboxItem {
+    let rm = &row.read_model;
+    let zone = rm.agency.as_ref().map_or(config.default_zone, |a| config.zone_of(a));
+    let remaining = rm.due_at.and_then(|due| {
+        let seconds = if now <= due {
+            config.calendar.working_seconds_between(zone, now, due)
+        } else {
+            config.calendar.working_seconds_between(zone, due, now).map(|s| -s)
+        };
+        seconds.ok().map(v1::working_days_1dp)
+    });
+    let overdue = rm.due_at.is_some_and(|due| due < now);
+    InboxItem {
+        ticket: row.ticket,
+        kind: row.kind,
+        title: row.title,
+        status: rm.status.into(),
+        agency: rm.agency.clone(),
+        received_at: row.received_at,
+        due_at: rm.due_at,
+        remaining_working_days: remaining,
+        overdue,
+        at_risk: !overdue && rm.at_risk_at.is_some_and(|t| t <= now),
+        version: rm.version,
+    }
+}
+
+async fn inbox<S: Store>(
+    State(state): State<AppState<S>>,
+    headers: HeaderMap,
+    QueryParams(query): QueryParams<InboxQuery>,
+) -> AppResult<Json<InboxPage>> {
+    let officer = inbox_officer(&state, &headers).await?;
+    let now = (state.now)();
+    let filter = inbox_filter(&officer, query, now)?;
     let page = state.store.inbox(&filter).await?;
-    let calendar = &state.config.calendar;
-    let items = page
-        .rows
-        .into_iter()
-        .map(|row| {
-            let rm = &row.read_model;
-            let zone = rm.agency.as_ref().map_or(state.config.default_zone, |a| state.config.zone_of(a));
-            let remaining = rm.due_at.and_then(|due| {
-                let seconds = if now <= due {
-                    calendar.working_seconds_between(zone, now, due)
-                } else {
-                    calendar.working_seconds_between(zone, due, now).map(|s| -s)
-                };
-                seconds.ok().map(v1::working_days_1dp)
-            });
-            let overdue = rm.due_at.is_some_and(|due| due < now);
-            InboxItem {
-                ticket: row.ticket,
-                kind: row.kind,
-                title: row.title,
-                status: rm.status.into(),
-                agency: rm.agency.clone(),
-                received_at: row.received_at,
-                due_at: rm.due_at,
-                remaining_working_days: remaining,
-                overdue,
-                at_risk: !overdue && rm.at_risk_at.is_some_and(|t| t <= now),
-                version: rm.version,
-            }
-        })
-        .collect();
+    let items = page.rows.into_iter().map(|row| inbox_item(&state.config, now, row)).collect();
     Ok(Json(InboxPage { total: page.total, items }))
 }
 
@@ -1016,12 +1036,14 @@ async fn agencies<S: Store>(State(state): State<AppState<S>>) -> Json<Vec<v1::Ag
 /// Unknown parameters are ignored here: badge images get cache-busting and
 /// tracking parameters added by the pages that embed them.
 #[derive(Debug, Deserialize)]
-struct PeriodQuery {
+pub(crate) struct PeriodQuery {
     period: Option<String>,
     from: Option<chrono::NaiveDate>,
     to: Option<chrono::NaiveDate>,
     lang: Option<String>,
     category: Option<aduan_core::CategoryId>,
+    /// One agency's monthly rows instead (only `stats.csv` reads it).
+    pub(crate) agency: Option<String>,
 }
 
 impl PeriodQuery {
@@ -1031,7 +1053,7 @@ impl PeriodQuery {
 }
 
 /// `period=2025`, `period=2025-03`, or `from=…&to=…`; the current year by default.
-fn period(query: &PeriodQuery, today: chrono::NaiveDate) -> AppResult<Period> {
+pub(crate) fn period(query: &PeriodQuery, today: chrono::NaiveDate) -> AppResult<Period> {
     let invalid = || {
         field_error(
             "period",
@@ -1077,7 +1099,7 @@ async fn histories_lifecycles<S: Store>(
 /// Statistics of every agency for `period`, computed once and kept for a
 /// minute or until the next write through this instance: badges are
 /// embedded on busy pages, and each computation folds every history.
-async fn period_stats<S: Store>(state: &AppState<S>, period: Period) -> AppResult<Arc<ByAgency>> {
+pub(crate) async fn period_stats<S: Store>(state: &AppState<S>, period: Period) -> AppResult<Arc<ByAgency>> {
     let now = (state.now)();
     let generation = state.stats_cache.generation.load(std::sync::atomic::Ordering::Acquire);
     // Holding the lock while computing makes concurrent requests for the
@@ -1140,7 +1162,7 @@ struct CachedStats {
     stats: Arc<ByAgency>,
 }
 
-fn known<'c>(config: &'c Config, agency: &str) -> AppResult<&'c crate::config::AgencyConfig> {
+pub(crate) fn known<'c>(config: &'c Config, agency: &str) -> AppResult<&'c crate::config::AgencyConfig> {
     AgencyId::new(agency).ok().and_then(|id| config.agency(&id)).ok_or_else(AppError::agency_not_found)
 }
 
