@@ -515,7 +515,21 @@ fn idempotency_key(headers: &HeaderMap) -> AppResult<String> {
     }
 }
 
-fn derive_secret(key: &[u8; 32], idempotency_key: &str) -> AccessSecret {
+/// The access secret of the submission with `idempotency_key` under the
+/// deployment's `server_key` (HMAC-SHA-256, its first 16 bytes as the
+/// secret's entropy): a retried submission gets the same secret back
+/// without the secret ever being stored. Tools writing complaints as the
+/// server does (the demo's seeding) call this rather than repeat it.
+///
+/// # Example
+/// ```
+/// use aduan_server::app::derive_secret;
+/// let a = derive_secret(&[7; 32], "3f1c9a7e-0b5d-4e2a-9c61-a8d4f0e2b7c3");
+/// assert_eq!(a.expose(), derive_secret(&[7; 32], "3f1c9a7e-0b5d-4e2a-9c61-a8d4f0e2b7c3").expose());
+/// assert_ne!(a.expose(), derive_secret(&[8; 32], "3f1c9a7e-0b5d-4e2a-9c61-a8d4f0e2b7c3").expose());
+/// ```
+#[must_use]
+pub fn derive_secret(key: &[u8; 32], idempotency_key: &str) -> AccessSecret {
     use hmac::{Hmac, Mac};
     let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key).expect("HMAC takes any key length");
     mac.update(b"aduan access secret\0");
@@ -524,6 +538,30 @@ fn derive_secret(key: &[u8; 32], idempotency_key: &str) -> AccessSecret {
     let mut entropy = [0u8; 16];
     entropy.copy_from_slice(&digest[..16]);
     AccessSecret::from_entropy(entropy)
+}
+
+/// The idempotency key as the store keeps it: hashed and namespaced, so
+/// the client's key itself (which derives the secret) is never stored.
+#[must_use]
+pub fn stored_idempotency_key(idempotency_key: &str) -> String {
+    sha256_hex(&format!("idempotency:{idempotency_key}"))
+}
+
+/// The `received` event the server records for a validated complaint
+/// submitted by `actor` (the reporter through a web page, or the officer
+/// entering it from another channel) at `at`.
+#[must_use]
+pub fn received_event(complaint: &aduan_core::NewComplaint, actor: Actor, at: DateTime<Utc>) -> Event {
+    Event {
+        at,
+        actor,
+        action: Action::Received {
+            kind: complaint.kind(),
+            agency: complaint.agency().clone(),
+            privacy: complaint.privacy(),
+            channel: complaint.channel().kind(),
+        },
+    }
 }
 
 fn random_u64() -> anyhow::Result<u64> {
@@ -612,20 +650,11 @@ async fn submit<S: Store>(
         AgencyId::new(body.complaint.agency.trim()).map_or(config.default_zone, |a| config.zone_of(&a));
     let ctx = ValidationContext { now, zone, known_agencies: Some(&known) };
     let complaint = body.complaint.validate(channel, &ctx).map_err(AppError::Validation)?;
-    let received = Event {
-        at: now,
-        actor,
-        action: Action::Received {
-            kind: complaint.kind(),
-            agency: complaint.agency().clone(),
-            privacy: complaint.privacy(),
-            channel: complaint.channel().kind(),
-        },
-    };
+    let received = received_event(&complaint, actor, now);
     let lifecycle = Lifecycle::start(&received).map_err(|e| AppError::from(aduan_core::Error::from(e)))?;
     let derived = derive::measure(config, lifecycle, now)?;
     let read_model = derive::read_model(&derived);
-    let stored_key = sha256_hex(&format!("idempotency:{idempotency_key}"));
+    let stored_key = stored_idempotency_key(&idempotency_key);
     for _ in 0..8 {
         let ticket = TicketNumber::from_entropy(random_u64()?);
         let submission = Submission {

@@ -146,7 +146,11 @@ pub fn document() -> Value {
                     "agency_name": {"type": "string"}}},
                 "InboxPage": {"type": "object", "properties": {"total": {"type": "integer"}, "items": {"type": "array", "items": {"type": "object"}}}},
                 "Agency": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"}, "zone": {"type": "string"}}},
-                "StatsView": {"type": "object"},
+                "StatsView": {"type": "object", "description": "Counts, shares, response-time distributions, the monthly series and `response_histogram`: consecutive `HistogramBucket`s of answered complaints' working-day response times, the last open-ended."},
+                "HistogramBucket": {"type": "object", "required": ["from_working_days", "label", "count"], "properties": {
+                    "from_working_days": {"type": "number", "description": "Lower bound, exclusive (inclusive for the first bucket)"},
+                    "to_working_days": {"type": "number", "description": "Upper bound, inclusive; absent for the last bucket"},
+                    "label": {"$ref": "#/components/schemas/Text"}, "count": {"type": "integer"}}},
                 "Badge": {"type": "object"},
                 "AwardSummary": {"type": "object", "required": ["id", "name"], "properties": {
                     "id": {"type": "string", "description": "As in `/api/v1/awards/{award}/leaderboard`"},

@@ -274,6 +274,11 @@ async fn idempotent_retry<S: Store>(store: S) {
     let h = harness(store, config(600, 600)).await;
     let first = h.submit("key-retry-00000001", &complaint("anonim")).await;
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
+    // The public derivation is the one the handler uses (the demo seeds with it).
+    assert_eq!(
+        first.body["secret"],
+        aduan_server::app::derive_secret(&[7; 32], "key-retry-00000001").expose()
+    );
     let again = h.submit("key-retry-00000001", &complaint("anonim")).await;
     assert_eq!(again.status, StatusCode::OK, "{}", again.text);
     assert_eq!(again.body["ticket"], first.body["ticket"]);
