@@ -11,9 +11,14 @@ pub const PATHS: &[(&str, &str)] = &[
     ("/api/v1/complaints/{ticket}", "get"),
     ("/api/v1/complaints/{ticket}/actions", "post"),
     ("/api/v1/inbox", "get"),
+    ("/api/v1/inbox.csv", "get"),
+    ("/api/v1/me", "get"),
     ("/api/v1/agencies", "get"),
+    ("/api/v1/stats", "get"),
+    ("/api/v1/stats.csv", "get"),
     ("/api/v1/agencies/{agency}/stats", "get"),
     ("/api/v1/agencies/{agency}/badge", "get"),
+    ("/api/v1/awards", "get"),
     ("/api/v1/awards/{award}/leaderboard", "get"),
     ("/badge/{file}", "get"),
     ("/widgets/{file}", "get"),
@@ -45,6 +50,13 @@ fn merge(mut a: Value, b: Value) -> Value {
 
 fn ok(description: &str, schema: &str) -> Value {
     json!({"200": {"description": description, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}}})
+}
+
+fn merge_params(mut a: Value, b: Value) -> Value {
+    if let (Some(a), Value::Array(b)) = (a.as_array_mut(), b) {
+        a.extend(b);
+    }
+    a
 }
 
 fn period_params() -> Value {
@@ -118,14 +130,31 @@ pub fn document() -> Value {
                     "auto_close_at": {"type": "string", "format": "date-time"},
                     "actions": {"type": "array", "items": {"type": "string"}},
                     "version": {"type": "integer"}}},
+                "OfficerComplaintView": {"allOf": [{"$ref": "#/components/schemas/ComplaintView"}, {"type": "object",
+                    "description": "What an officer sees: each field only where the complaint's privacy lets this officer see it (no contact of an anonymous report for its agency).",
+                    "properties": {
+                        "reporter_email": {"type": "string"}, "reporter_phone": {"type": "string", "description": "E.164"},
+                        "coordinates": {"type": "object", "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}}}}}]},
                 "ActionRequest": {"type": "object", "required": ["version", "action"], "properties": {
                     "version": {"type": "integer", "description": "The version acted on; a stale one is a 409."},
                     "action": {"type": "object", "required": ["type"], "description": "`{\"type\": \"verified\", \"privacy\": null}`, `{\"type\": \"disposed\", \"to\": \"dinkes\"}`, `{\"type\": \"rerouted\", \"reason\": \"…\", \"suggested\": null}`, `{\"type\": \"held\", \"reason\": \"…\"}`, `{\"type\": \"resumed\"}`, `{\"type\": \"responded\", \"message\": \"…\"}`, `{\"type\": \"followed_up\", \"message\": \"…\"}`, `{\"type\": \"info_added\", \"message\": \"…\"}`, `{\"type\": \"confirmed\"}`, `{\"type\": \"disputed\", \"reason\": \"…\"}`, `{\"type\": \"rated\", \"rating\": 5}`, `{\"type\": \"archived\", \"reason\": \"spam\", \"note\": \"…\"}`",
                         "properties": {"type": {"type": "string"}}}}},
+                "OfficerView": {"type": "object", "required": ["id", "name", "role"], "properties": {
+                    "id": {"type": "string"}, "name": {"type": "string"},
+                    "role": {"type": "string", "enum": ["koordinator", "penghubung"]},
+                    "agency": {"type": "string", "description": "The penghubung's agency; absent for the koordinator."},
+                    "agency_name": {"type": "string"}}},
                 "InboxPage": {"type": "object", "properties": {"total": {"type": "integer"}, "items": {"type": "array", "items": {"type": "object"}}}},
                 "Agency": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"}, "zone": {"type": "string"}}},
-                "StatsView": {"type": "object"},
+                "StatsView": {"type": "object", "description": "Counts, shares, response-time distributions, the monthly series and `response_histogram`: consecutive `HistogramBucket`s of answered complaints' working-day response times, the last open-ended."},
+                "HistogramBucket": {"type": "object", "required": ["from_working_days", "label", "count"], "properties": {
+                    "from_working_days": {"type": "number", "description": "Lower bound, exclusive (inclusive for the first bucket)"},
+                    "to_working_days": {"type": "number", "description": "Upper bound, inclusive; absent for the last bucket"},
+                    "label": {"$ref": "#/components/schemas/Text"}, "count": {"type": "integer"}}},
                 "Badge": {"type": "object"},
+                "AwardSummary": {"type": "object", "required": ["id", "name"], "properties": {
+                    "id": {"type": "string", "description": "As in `/api/v1/awards/{award}/leaderboard`"},
+                    "name": {"$ref": "#/components/schemas/Text"}}},
                 "LeaderboardView": {"type": "object", "description": "`criteria` (id, name, weight in points of 100, `explanation`: what it measures and how points are given) and one entry per category in `categories`: `ranked` entrants best first (rank, score, winner, each criterion's `contributions`) and `unranked` ones with their `reasons`; every entrant carries `monthly`, one point per month of the period (`month`, `received`, `median_working_days`, `median_days`, `within_standard`), for its response-time chart."}
             }
         },
@@ -146,14 +175,14 @@ pub fn document() -> Value {
                 "summary": "A complaint as the requester may see it",
                 "security": [{}, {"secret": []}, {"officer": []}],
                 "parameters": [ticket.clone()],
-                "responses": merge(ok("Public fields and the status timeline; full content with the secret; a confidential report shows its status only.", "ComplaintView"), problem_responses(&["401", "403", "404", "422"]))
+                "responses": merge(json!({"200": {"description": "Public fields and the status timeline; full content with the secret; a confidential report shows its status only. With an officer token: an `OfficerComplaintView`, adding the reporter's contact and map point where the privacy allows.", "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/ComplaintView"}, {"$ref": "#/components/schemas/OfficerComplaintView"}]}}}}}), problem_responses(&["401", "403", "404", "422"]))
             }},
             "/api/v1/complaints/{ticket}/actions": {"post": {
                 "summary": "Act on a complaint: officers' lifecycle actions, reporters' info, confirmation, dispute and rating",
                 "security": [{"secret": []}, {"officer": []}],
                 "parameters": [ticket],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActionRequest"}}}},
-                "responses": merge(ok("The complaint after the action", "ComplaintView"), problem_responses(&["400", "401", "403", "404", "409", "422"]))
+                "responses": merge(json!({"200": {"description": "The complaint after the action (an `OfficerComplaintView` for an officer)", "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/ComplaintView"}, {"$ref": "#/components/schemas/OfficerComplaintView"}]}}}}}), problem_responses(&["400", "401", "403", "404", "409", "422"]))
             }},
             "/api/v1/inbox": {"get": {
                 "summary": "Officers' inbox, most urgent first",
@@ -170,9 +199,37 @@ pub fn document() -> Value {
                 ],
                 "responses": merge(ok("A page of the inbox", "InboxPage"), problem_responses(&["400", "401", "403"]))
             }},
+            "/api/v1/inbox.csv": {"get": {
+                "summary": "The inbox as CSV: every match of the inbox's filters (at most 10,000), most urgent first. UTF-8 with a byte-order mark, CRLF, decimal points; columns tiket, jenis, judul, status, instansi_id, instansi, diterima and tenggat (RFC 3339 in the agency's zone), sisa_hari_kerja (negative when overdue), terlambat (ya/tidak). Text cells a spreadsheet would read as formulas start with an apostrophe.",
+                "security": [{"officer": []}],
+                "parameters": [
+                    {"name": "status", "in": "query", "schema": {"type": "string"}, "description": "Comma-separated status codes"},
+                    {"name": "agency", "in": "query", "schema": {"type": "string"}},
+                    {"name": "kind", "in": "query", "schema": {"type": "string"}},
+                    {"name": "overdue", "in": "query", "schema": {"type": "boolean"}},
+                    {"name": "at_risk", "in": "query", "schema": {"type": "boolean"}},
+                    {"name": "q", "in": "query", "schema": {"type": "string"}}
+                ],
+                "responses": merge(json!({"200": {"description": "`aduan-kotak-masuk-YYYY-MM-DD.csv`", "content": {"text/csv": {}}}}), problem_responses(&["400", "401", "403", "422"]))
+            }},
+            "/api/v1/me": {"get": {
+                "summary": "The signed-in officer: id, name, role (koordinator or penghubung) and agency",
+                "security": [{"officer": []}],
+                "responses": merge(ok("The officer", "OfficerView"), problem_responses(&["401"]))
+            }},
             "/api/v1/agencies": {"get": {
                 "summary": "The agencies complaints may be addressed to",
                 "responses": {"200": {"description": "Agencies", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Agency"}}}}}}
+            }},
+            "/api/v1/stats": {"get": {
+                "summary": "The province's complaint statistics for a period: every agency's complaints and those not yet disposed, in the default zone",
+                "parameters": period_params(),
+                "responses": merge(ok("Statistics", "StatsView"), problem_responses(&["400", "422"]))
+            }},
+            "/api/v1/stats.csv": {"get": {
+                "summary": "Statistics as CSV (UTF-8 with a byte-order mark, CRLF, decimal points, shares 0–1): one row per agency and a last `provinsi` row, columns instansi_id, instansi, kategori, diterima, ditangani, dijawab, median_hari_kerja, rerata_hari, dalam_standar, tindak_lanjut, selesai, terbuka, terlambat, kepuasan_rerata, kepuasan_jumlah; with `agency`, that agency's months: bulan, diterima, median_hari_kerja, median_hari, dalam_standar",
+                "parameters": merge_params(period_params(), json!([{"name": "agency", "in": "query", "schema": {"type": "string"}, "description": "One agency's monthly rows instead."}])),
+                "responses": merge(json!({"200": {"description": "`aduan-statistik-<period>.csv`", "content": {"text/csv": {}}}}), problem_responses(&["400", "404", "422"]))
             }},
             "/api/v1/agencies/{agency}/stats": {"get": {
                 "summary": "An agency's complaint statistics for a period",
@@ -183,6 +240,10 @@ pub fn document() -> Value {
                 "summary": "What the response-time badge shows",
                 "parameters": badge_params.clone(),
                 "responses": merge(ok("The badge", "Badge"), problem_responses(&["400", "404", "422"]))
+            }},
+            "/api/v1/awards": {"get": {
+                "summary": "The awards this server scores",
+                "responses": {"200": {"description": "Awards, in configuration order", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/AwardSummary"}}}}}}
             }},
             "/api/v1/awards/{award}/leaderboard": {"get": {
                 "summary": "An award's ranking per category with each criterion's contribution",
