@@ -9,9 +9,10 @@
 use std::fmt;
 
 use aduan_core::complaint::ValidationContext;
-use aduan_core::lifecycle::{Action, Actor, Event, Lifecycle};
+use aduan_core::lifecycle::{Actor, Lifecycle};
 use aduan_core::sla::{SlaContext, apply_checked};
-use aduan_core::{AccessSecret, AgencyId, Channel, TicketNumber};
+use aduan_core::{AgencyId, Channel, TicketNumber};
+use aduan_server::app::{derive_secret, received_event, stored_idempotency_key};
 use aduan_server::config::Config;
 use aduan_server::derive;
 use aduan_server::store::{Store, StoreError, Submission, SubmitOutcome, sha256_hex};
@@ -86,23 +87,6 @@ pub fn demo_server_key(seed: u64) -> [u8; 32] {
     key
 }
 
-/// The access secret the server hands out for a submission with this
-/// idempotency key: HMAC-SHA-256 of the key under the deployment's key,
-/// as `aduan_server::app` derives it (its function is private, so it is
-/// repeated here; a test checks the seeded secrets open their complaints
-/// through the real API).
-#[must_use]
-pub fn access_secret(server_key: &[u8; 32], idempotency_key: &str) -> AccessSecret {
-    use hmac::{Hmac, Mac};
-    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(server_key).expect("HMAC takes any key length");
-    mac.update(b"aduan access secret\0");
-    mac.update(idempotency_key.as_bytes());
-    let digest = mac.finalize().into_bytes();
-    let mut entropy = [0u8; 16];
-    entropy.copy_from_slice(&digest[..16]);
-    AccessSecret::from_entropy(entropy)
-}
-
 /// Generates the demo's complaints from `seed` (histories cut at `now`) and
 /// writes them into `store`, which must hold no complaint yet; also stores
 /// the configured officers and the deployment key.
@@ -132,7 +116,7 @@ pub async fn seed<S: Store>(
         if finished && samples.len() < 3 && year == 2025 {
             samples.push((
                 complaint.ticket,
-                access_secret(&key, &complaint.idempotency_key).expose().to_owned(),
+                derive_secret(&key, &complaint.idempotency_key).expose().to_owned(),
             ));
         }
     }
@@ -163,16 +147,7 @@ async fn write<S: Store>(
         Channel::WebWidget { .. } => Actor::Reporter,
         _ => Actor::Koordinator,
     };
-    let expected = Event {
-        at: now,
-        actor,
-        action: Action::Received {
-            kind: validated.kind(),
-            agency: validated.agency().clone(),
-            privacy: validated.privacy(),
-            channel: validated.channel().kind(),
-        },
-    };
+    let expected = received_event(&validated, actor, now);
     if *received != expected {
         return Err(rejected(format!(
             "received event {received:?} is not what the server makes: {expected:?}"
@@ -180,9 +155,9 @@ async fn write<S: Store>(
     }
     let lifecycle = Lifecycle::start(received).map_err(|e| rejected(e.to_string()))?;
     let derived = derive::measure(config, lifecycle, now).map_err(|e| rejected(e.to_string()))?;
-    let secret = access_secret(key, &complaint.idempotency_key);
+    let secret = derive_secret(key, &complaint.idempotency_key);
     let submission = Submission {
-        idempotency_key: sha256_hex(&format!("idempotency:{}", complaint.idempotency_key)),
+        idempotency_key: stored_idempotency_key(&complaint.idempotency_key),
         ticket,
         secret_hash: sha256_hex(secret.expose()),
         complaint: validated,
