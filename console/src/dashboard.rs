@@ -242,7 +242,7 @@ pub fn award_preview(board: &LeaderboardView, own: Option<&str>) -> Vec<PreviewR
 pub fn category_label(id: &str) -> String {
     match id {
         "opd" => "OPD Pemprov".to_owned(),
-        "kabkota" | "kabupaten_kota" => "Kabupaten/kota".to_owned(),
+        "kabkota" | "kabupaten_kota" | "kabupaten-kota" => "Kabupaten/kota".to_owned(),
         other => other.replace('_', " "),
     }
 }
