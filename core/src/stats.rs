@@ -571,7 +571,8 @@ fn response_times(days: &mut [f64], working_days: &mut [f64]) -> Option<Response
 
 /// Statistics of many agencies in one pass: each complaint goes to the
 /// builder of the agency it is disposed to, or to the coordinator's while
-/// it is not disposed.
+/// it is not disposed, and every complaint also to the province's, in the
+/// default zone.
 ///
 /// # Example
 /// ```
@@ -596,6 +597,8 @@ fn response_times(days: &mut [f64], working_days: &mut [f64]) -> Option<Response
 /// let stats = by.finish();
 /// assert!(stats.agencies.is_empty());
 /// assert_eq!((stats.unassigned.total, stats.unassigned.overdue), (1, 1));
+/// // The province counts it too.
+/// assert_eq!(stats.province.total, 1);
 /// ```
 #[derive(Debug)]
 pub struct StatsByAgency<'a> {
@@ -604,6 +607,7 @@ pub struct StatsByAgency<'a> {
     default_zone: Zone,
     builders: BTreeMap<AgencyId, StatsBuilder<'a>>,
     unassigned: StatsBuilder<'a>,
+    province: StatsBuilder<'a>,
 }
 
 impl<'a> StatsByAgency<'a> {
@@ -612,14 +616,22 @@ impl<'a> StatsByAgency<'a> {
     #[must_use]
     pub fn new(ctx: StatsContext<'a>, zones: BTreeMap<AgencyId, Zone>, default_zone: Zone) -> Self {
         let unassigned = StatsBuilder::new(ctx, default_zone);
-        Self { ctx, zones, default_zone, builders: BTreeMap::new(), unassigned }
+        let province = StatsBuilder::new(ctx, default_zone);
+        Self { ctx, zones, default_zone, builders: BTreeMap::new(), unassigned, province }
     }
 
-    /// Adds one complaint to its agency's statistics.
+    /// Adds one complaint to its agency's statistics and to the province's;
+    /// `Ok(false)` when it lies outside the period in its agency's zone.
     ///
     /// # Errors
-    /// [`CalendarError`] as [`StatsBuilder::push`].
+    /// [`CalendarError`] as [`StatsBuilder::push`]. The province's figures
+    /// may then hold the complaint while its agency's do not: on an error
+    /// the whole computation is to be given up, not finished.
     pub fn push(&mut self, c: &Lifecycle) -> Result<bool, CalendarError> {
+        // The province measures in its own (default) zone, so a complaint
+        // received near midnight in another zone may fall in another month
+        // there; that is what a province-wide figure in its zone means.
+        self.province.push(c)?;
         // Before disposition (and after a reroute) a complaint waits for
         // the coordinator, not for the agency the reporter addressed: its
         // delays must not count against that agency.
@@ -643,6 +655,7 @@ impl<'a> StatsByAgency<'a> {
         ByAgency {
             agencies: self.builders.into_iter().map(|(a, b)| (a, b.finish())).collect(),
             unassigned: self.unassigned.finish(),
+            province: self.province.finish(),
         }
     }
 }
@@ -655,6 +668,9 @@ pub struct ByAgency {
     /// Complaints not (or no longer) disposed to any agency: the
     /// coordinator's share of the work, in the default zone.
     pub unassigned: Stats,
+    /// Every complaint of the province (every agency's and the
+    /// unassigned), measured in the default zone.
+    pub province: Stats,
 }
 
 #[cfg(test)]
@@ -814,6 +830,10 @@ mod tests {
         );
         assert_eq!(by.agencies[&AgencyId::new("dpupr").unwrap()].total, 1);
         assert_eq!((by.unassigned.total, by.unassigned.overdue), (3, 1));
+        // The province holds all eight received in 2025 (4 + 1 + 3); the
+        // moved one, never answered, is overdue and late for the standard.
+        assert_eq!((by.province.total, by.province.overdue), (8, 3));
+        assert_eq!(by.province.within_standard, Ratio { count: 4, total: 6 });
     }
 
     #[test]
@@ -896,6 +916,17 @@ mod tests {
             }
             total += by.agencies.values().map(|s| s.total).sum::<u32>();
             prop_assert_eq!(total as usize, all.len());
+            // Every agency is in the province's zone here, so the province
+            // is exactly the sum of its parts.
+            let parts: Vec<&Stats> = by.agencies.values().chain([&by.unassigned]).collect();
+            prop_assert_eq!(by.province.total, total);
+            prop_assert_eq!(by.province.open, parts.iter().map(|s| s.open).sum::<u32>());
+            prop_assert_eq!(by.province.overdue, parts.iter().map(|s| s.overdue).sum::<u32>());
+            prop_assert_eq!(by.province.within_standard.total, parts.iter().map(|s| s.within_standard.total).sum::<u32>());
+            prop_assert_eq!(
+                by.province.response.map_or(0, |r| r.days.count),
+                parts.iter().map(|s| s.response.map_or(0, |r| r.days.count)).sum::<u32>()
+            );
 
             let mut shuffled = all.clone();
             let len = shuffled.len().max(1);

@@ -10,7 +10,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use aduan_core::api::v1::{
-    self, ActionRequest, Badge, InboxItem, InboxPage, LeaderboardView, StatsView, SubmitComplaint, Submitted,
+    self, ActionRequest, Badge, InboxItem, InboxPage, LeaderboardView, OfficerRole, OfficerView, StatsView,
+    SubmitComplaint, Submitted,
 };
 use aduan_core::award::{self, Entrant};
 use aduan_core::complaint::{Channel, ValidationContext, character_count};
@@ -141,9 +142,12 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
             post(act::<S>).route_layer(middleware::from_fn_with_state(state.clone(), rate_limit::<S>)),
         )
         .route("/api/v1/inbox", get(inbox::<S>))
+        .route("/api/v1/me", get(me::<S>))
         .route("/api/v1/agencies", get(agencies::<S>))
+        .route("/api/v1/stats", get(province_stats::<S>))
         .route("/api/v1/agencies/{agency}/stats", get(agency_stats::<S>))
         .route("/api/v1/agencies/{agency}/badge", get(badge_json::<S>))
+        .route("/api/v1/awards", get(awards::<S>))
         .route("/api/v1/awards/{award}/leaderboard", get(leaderboard::<S>))
         .route("/badge/{file}", get(badge_file::<S>))
         .route("/widgets/{file}", get(crate::widgets::serve))
@@ -358,6 +362,23 @@ fn officer_actor(officer: &OfficerRecord) -> Actor {
     match &officer.agency {
         None => Actor::Koordinator,
         Some(agency) => Actor::Penghubung { agency: agency.clone() },
+    }
+}
+
+/// The officer a request is signed in as, or a 401 problem (`auth.required`)
+/// saying, in `id` and `en`, what signing in is needed for. A token that is
+/// sent but unknown is `auth.invalid_token`, as everywhere.
+async fn signed_in_officer<S: Store>(
+    state: &AppState<S>,
+    headers: &HeaderMap,
+    id: &str,
+    en: &str,
+) -> AppResult<OfficerRecord> {
+    match credentials(state, headers).await? {
+        Credentials::Officer(officer) => Ok(officer),
+        Credentials::None | Credentials::Secret(_) => {
+            Err(AppError::new(StatusCode::UNAUTHORIZED, "auth.required", id, en))
+        }
     }
 }
 
@@ -656,6 +677,7 @@ fn same_submission(record: &ComplaintRecord, complaint: &aduan_core::NewComplain
         && record.description.as_deref() == Some(complaint.description().as_str())
         && record.incident_date == complaint.incident_date()
         && record.location.as_deref() == complaint.location().and_then(|l| l.text())
+        && record.coordinates == complaint.location().and_then(aduan_core::complaint::Location::coordinates)
         && record.origin.as_deref() == origin
         && record.reporter_name.as_deref() == reporter.map(|r| r.name())
         && record.reporter_email.as_deref() == reporter.and_then(|r| r.email()).map(|e| e.as_str())
@@ -703,12 +725,31 @@ async fn show<S: Store>(
     State(state): State<AppState<S>>,
     PathParam(ticket): PathParam,
     headers: HeaderMap,
-) -> AppResult<Json<v1::ComplaintView>> {
+) -> AppResult<Response> {
     let ticket = parse_ticket(&ticket)?;
     let credentials = credentials(&state, &headers).await?;
     let (record, access) = load_for(&state, &ticket, &credentials).await?;
     let derived = derive::derive(&state.config, &record.events, (state.now)())?;
-    Ok(Json(derive::view(&record, &derived, access.visibility, access.actor.as_ref())))
+    Ok(complaint_response(&credentials, &record, &derived, access.visibility, access.actor.as_ref()))
+}
+
+/// A complaint as the requester sees it: officers get the
+/// [`v1::OfficerComplaintView`] (contact and map point where the privacy
+/// lets them see those), reporters and the public the plain
+/// [`v1::ComplaintView`], which never carries either.
+fn complaint_response(
+    credentials: &Credentials,
+    record: &ComplaintRecord,
+    derived: &derive::Derived,
+    visibility: Visibility,
+    actor: Option<&Actor>,
+) -> Response {
+    match (credentials, actor) {
+        (Credentials::Officer(_), Some(actor)) => {
+            Json(derive::officer_view(record, derived, visibility, actor)).into_response()
+        }
+        _ => Json(derive::view(record, derived, visibility, actor)).into_response(),
+    }
 }
 
 /// Loads a complaint with exactly what `credentials` may see. Access is
@@ -793,7 +834,7 @@ async fn act<S: Store>(
     PathParam(ticket): PathParam,
     headers: HeaderMap,
     JsonBody(request): JsonBody<ActionRequest>,
-) -> AppResult<Json<v1::ComplaintView>> {
+) -> AppResult<Response> {
     let ticket = parse_ticket(&ticket)?;
     let credentials = credentials(&state, &headers).await?;
     if matches!(credentials, Credentials::None) {
@@ -835,7 +876,23 @@ async fn act<S: Store>(
     let audience = Audience::of(&actor, derived.lifecycle.agency());
     let visibility = Visibility::of(derived.lifecycle.privacy(), audience);
     let record = state.store.load(&ticket, visibility).await?.ok_or_else(AppError::ticket_not_found)?;
-    Ok(Json(derive::view(&record, &derived, visibility, Some(&actor))))
+    Ok(complaint_response(&credentials, &record, &derived, visibility, Some(&actor)))
+}
+
+// ----- Officers ------------------------------------------------------------------
+
+/// The signed-in officer: who they are, their role and their agency.
+async fn me<S: Store>(State(state): State<AppState<S>>, headers: HeaderMap) -> AppResult<Json<OfficerView>> {
+    let officer = signed_in_officer(
+        &state,
+        &headers,
+        "Masuk sebagai petugas (token di header Authorization: Bearer …)",
+        "Sign in as an officer (a token in the Authorization: Bearer … header)",
+    )
+    .await?;
+    let role = if officer.agency.is_some() { OfficerRole::Penghubung } else { OfficerRole::Koordinator };
+    let agency_name = officer.agency.as_ref().and_then(|a| state.config.agency(a)).map(|a| a.name.clone());
+    Ok(Json(OfficerView { id: officer.id, name: officer.name, role, agency: officer.agency, agency_name }))
 }
 
 // ----- Officer inbox ------------------------------------------------------------
@@ -860,14 +917,13 @@ async fn inbox<S: Store>(
     headers: HeaderMap,
     QueryParams(query): QueryParams<InboxQuery>,
 ) -> AppResult<Json<InboxPage>> {
-    let Credentials::Officer(officer) = credentials(&state, &headers).await? else {
-        return Err(AppError::new(
-            StatusCode::UNAUTHORIZED,
-            "auth.required",
-            "Masuk sebagai petugas untuk melihat kotak masuk",
-            "Sign in as an officer to see the inbox",
-        ));
-    };
+    let officer = signed_in_officer(
+        &state,
+        &headers,
+        "Masuk sebagai petugas untuk melihat kotak masuk",
+        "Sign in as an officer to see the inbox",
+    )
+    .await?;
     let agency = match (&officer.agency, query.agency) {
         (None, requested) => requested,
         (Some(own), None) => Some(own.clone()),
@@ -1099,6 +1155,17 @@ async fn agency_stats<S: Store>(
     Ok(Json(StatsView::new(&stats, &state.config.sla)))
 }
 
+/// The province's statistics: every complaint, every agency's and those
+/// still with the koordinator, in the default zone.
+async fn province_stats<S: Store>(
+    State(state): State<AppState<S>>,
+    QueryParams(query): QueryParams<PeriodQuery>,
+) -> AppResult<Json<StatsView>> {
+    let today = state.config.default_zone.local_date((state.now)());
+    let all = period_stats(&state, period(&query, today)?).await?;
+    Ok(Json(StatsView::new(&all.province, &state.config.sla)))
+}
+
 async fn badge_of<S: Store>(state: &AppState<S>, agency: &str, query: &PeriodQuery) -> AppResult<Badge> {
     let agency = known(&state.config, agency)?;
     let today = agency.zone.local_date((state.now)());
@@ -1135,6 +1202,18 @@ async fn badge_file<S: Store>(
         return Ok(cached(Json(badge.shields(query.lang())).into_response()));
     }
     Err(AppError::agency_not_found())
+}
+
+/// The awards this server scores, in configuration order.
+async fn awards<S: Store>(State(state): State<AppState<S>>) -> Json<Vec<v1::AwardSummary>> {
+    Json(
+        state
+            .config
+            .awards
+            .iter()
+            .map(|a| v1::AwardSummary { id: a.id.clone(), name: a.name.clone() })
+            .collect(),
+    )
 }
 
 async fn leaderboard<S: Store>(

@@ -2,7 +2,7 @@
 //! state, SLA clocks, read model and the views each viewer gets.
 
 use aduan_core::Zone;
-use aduan_core::api::v1::{ComplaintView, Deadline, TimelineEntry};
+use aduan_core::api::v1::{ComplaintView, Deadline, OfficerComplaintView, TimelineEntry};
 use aduan_core::lifecycle::{ActionKind, Actor, Event, Lifecycle, fold};
 use aduan_core::sla::{ClockState, SlaContext, SlaReport, evaluate};
 use aduan_core::visibility::Visibility;
@@ -133,5 +133,25 @@ pub fn view(
         auto_close_at: d.sla.and_then(|r| r.auto_close).and_then(|a| a.due_at).filter(|_| summary),
         actions: actor.map(|a| allowed_now(d, a)).unwrap_or_default(),
         version: c.version(),
+    }
+}
+
+/// The complaint as an officer sees it: [`view`] plus the reporter's
+/// contact (only where `visibility.contact`) and the map point (only where
+/// `visibility.content`). The record already lacks what the officer may not
+/// see; the visibility is asked again so that a record loaded with more can
+/// never leak it here.
+#[must_use]
+pub fn officer_view(
+    record: &ComplaintRecord,
+    d: &Derived,
+    visibility: Visibility,
+    actor: &Actor,
+) -> OfficerComplaintView {
+    OfficerComplaintView {
+        complaint: view(record, d, visibility, Some(actor)),
+        reporter_email: record.reporter_email.clone().filter(|_| visibility.contact),
+        reporter_phone: record.reporter_phone.clone().filter(|_| visibility.contact),
+        coordinates: record.coordinates.filter(|_| visibility.content),
     }
 }

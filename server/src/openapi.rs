@@ -11,9 +11,12 @@ pub const PATHS: &[(&str, &str)] = &[
     ("/api/v1/complaints/{ticket}", "get"),
     ("/api/v1/complaints/{ticket}/actions", "post"),
     ("/api/v1/inbox", "get"),
+    ("/api/v1/me", "get"),
     ("/api/v1/agencies", "get"),
+    ("/api/v1/stats", "get"),
     ("/api/v1/agencies/{agency}/stats", "get"),
     ("/api/v1/agencies/{agency}/badge", "get"),
+    ("/api/v1/awards", "get"),
     ("/api/v1/awards/{award}/leaderboard", "get"),
     ("/badge/{file}", "get"),
     ("/widgets/{file}", "get"),
@@ -118,14 +121,27 @@ pub fn document() -> Value {
                     "auto_close_at": {"type": "string", "format": "date-time"},
                     "actions": {"type": "array", "items": {"type": "string"}},
                     "version": {"type": "integer"}}},
+                "OfficerComplaintView": {"allOf": [{"$ref": "#/components/schemas/ComplaintView"}, {"type": "object",
+                    "description": "What an officer sees: each field only where the complaint's privacy lets this officer see it (no contact of an anonymous report for its agency).",
+                    "properties": {
+                        "reporter_email": {"type": "string"}, "reporter_phone": {"type": "string", "description": "E.164"},
+                        "coordinates": {"type": "object", "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}}}}}]},
                 "ActionRequest": {"type": "object", "required": ["version", "action"], "properties": {
                     "version": {"type": "integer", "description": "The version acted on; a stale one is a 409."},
                     "action": {"type": "object", "required": ["type"], "description": "`{\"type\": \"verified\", \"privacy\": null}`, `{\"type\": \"disposed\", \"to\": \"dinkes\"}`, `{\"type\": \"rerouted\", \"reason\": \"…\", \"suggested\": null}`, `{\"type\": \"held\", \"reason\": \"…\"}`, `{\"type\": \"resumed\"}`, `{\"type\": \"responded\", \"message\": \"…\"}`, `{\"type\": \"followed_up\", \"message\": \"…\"}`, `{\"type\": \"info_added\", \"message\": \"…\"}`, `{\"type\": \"confirmed\"}`, `{\"type\": \"disputed\", \"reason\": \"…\"}`, `{\"type\": \"rated\", \"rating\": 5}`, `{\"type\": \"archived\", \"reason\": \"spam\", \"note\": \"…\"}`",
                         "properties": {"type": {"type": "string"}}}}},
+                "OfficerView": {"type": "object", "required": ["id", "name", "role"], "properties": {
+                    "id": {"type": "string"}, "name": {"type": "string"},
+                    "role": {"type": "string", "enum": ["koordinator", "penghubung"]},
+                    "agency": {"type": "string", "description": "The penghubung's agency; absent for the koordinator."},
+                    "agency_name": {"type": "string"}}},
                 "InboxPage": {"type": "object", "properties": {"total": {"type": "integer"}, "items": {"type": "array", "items": {"type": "object"}}}},
                 "Agency": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"}, "zone": {"type": "string"}}},
                 "StatsView": {"type": "object"},
                 "Badge": {"type": "object"},
+                "AwardSummary": {"type": "object", "required": ["id", "name"], "properties": {
+                    "id": {"type": "string", "description": "As in `/api/v1/awards/{award}/leaderboard`"},
+                    "name": {"$ref": "#/components/schemas/Text"}}},
                 "LeaderboardView": {"type": "object", "description": "`criteria` (id, name, weight in points of 100, `explanation`: what it measures and how points are given) and one entry per category in `categories`: `ranked` entrants best first (rank, score, winner, each criterion's `contributions`) and `unranked` ones with their `reasons`; every entrant carries `monthly`, one point per month of the period (`month`, `received`, `median_working_days`, `median_days`, `within_standard`), for its response-time chart."}
             }
         },
@@ -146,14 +162,14 @@ pub fn document() -> Value {
                 "summary": "A complaint as the requester may see it",
                 "security": [{}, {"secret": []}, {"officer": []}],
                 "parameters": [ticket.clone()],
-                "responses": merge(ok("Public fields and the status timeline; full content with the secret; a confidential report shows its status only.", "ComplaintView"), problem_responses(&["401", "403", "404", "422"]))
+                "responses": merge(json!({"200": {"description": "Public fields and the status timeline; full content with the secret; a confidential report shows its status only. With an officer token: an `OfficerComplaintView`, adding the reporter's contact and map point where the privacy allows.", "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/ComplaintView"}, {"$ref": "#/components/schemas/OfficerComplaintView"}]}}}}}), problem_responses(&["401", "403", "404", "422"]))
             }},
             "/api/v1/complaints/{ticket}/actions": {"post": {
                 "summary": "Act on a complaint: officers' lifecycle actions, reporters' info, confirmation, dispute and rating",
                 "security": [{"secret": []}, {"officer": []}],
                 "parameters": [ticket],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActionRequest"}}}},
-                "responses": merge(ok("The complaint after the action", "ComplaintView"), problem_responses(&["400", "401", "403", "404", "409", "422"]))
+                "responses": merge(json!({"200": {"description": "The complaint after the action (an `OfficerComplaintView` for an officer)", "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/ComplaintView"}, {"$ref": "#/components/schemas/OfficerComplaintView"}]}}}}}), problem_responses(&["400", "401", "403", "404", "409", "422"]))
             }},
             "/api/v1/inbox": {"get": {
                 "summary": "Officers' inbox, most urgent first",
@@ -170,9 +186,19 @@ pub fn document() -> Value {
                 ],
                 "responses": merge(ok("A page of the inbox", "InboxPage"), problem_responses(&["400", "401", "403"]))
             }},
+            "/api/v1/me": {"get": {
+                "summary": "The signed-in officer: id, name, role (koordinator or penghubung) and agency",
+                "security": [{"officer": []}],
+                "responses": merge(ok("The officer", "OfficerView"), problem_responses(&["401"]))
+            }},
             "/api/v1/agencies": {"get": {
                 "summary": "The agencies complaints may be addressed to",
                 "responses": {"200": {"description": "Agencies", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Agency"}}}}}}
+            }},
+            "/api/v1/stats": {"get": {
+                "summary": "The province's complaint statistics for a period: every agency's complaints and those not yet disposed, in the default zone",
+                "parameters": period_params(),
+                "responses": merge(ok("Statistics", "StatsView"), problem_responses(&["400", "422"]))
             }},
             "/api/v1/agencies/{agency}/stats": {"get": {
                 "summary": "An agency's complaint statistics for a period",
@@ -183,6 +209,10 @@ pub fn document() -> Value {
                 "summary": "What the response-time badge shows",
                 "parameters": badge_params.clone(),
                 "responses": merge(ok("The badge", "Badge"), problem_responses(&["400", "404", "422"]))
+            }},
+            "/api/v1/awards": {"get": {
+                "summary": "The awards this server scores",
+                "responses": {"200": {"description": "Awards, in configuration order", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/AwardSummary"}}}}}}
             }},
             "/api/v1/awards/{award}/leaderboard": {"get": {
                 "summary": "An award's ranking per category with each criterion's contribution",

@@ -655,6 +655,168 @@ async fn one_key_for_every_instance<S: Store>(store: S) {
     assert_eq!(store.server_key([2; 32]).await.unwrap(), [1; 32]);
 }
 
+async fn who_am_i<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let k = h.get("/api/v1/me", Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(k.status, StatusCode::OK, "{}", k.text);
+    assert_eq!(
+        k.body,
+        json!({"id": "koordinator", "name": "Admin Koordinator Diskominfo", "role": "koordinator"})
+    );
+    let d = h.get("/api/v1/me", Auth::Officer(DINKES)).await;
+    assert_eq!(
+        d.body,
+        json!({
+            "id": "penghubung-dinkes",
+            "name": "Admin Penghubung Dinkes",
+            "role": "penghubung",
+            "agency": "dinkes",
+            "agency_name": "Dinas Kesehatan Provinsi Kalimantan Selatan"
+        })
+    );
+    let problem = |r: &Reply| {
+        assert_eq!(r.headers[header::CONTENT_TYPE], "application/problem+json", "{}", r.text);
+        assert!(r.body["message"]["id"].as_str().is_some_and(|m| !m.is_empty()), "{}", r.text);
+        assert!(r.body["message"]["en"].as_str().is_some_and(|m| !m.is_empty()), "{}", r.text);
+        (r.status, r.body["code"].as_str().unwrap_or_default().to_owned())
+    };
+    let nobody = h.get("/api/v1/me", Auth::None).await;
+    assert_eq!(problem(&nobody), (StatusCode::UNAUTHORIZED, "auth.required".to_owned()));
+    // A reporter's secret is no officer's token.
+    let reporter = h.get("/api/v1/me", Auth::Secret("2345-6789-ABCD-EFGH")).await;
+    assert_eq!(problem(&reporter), (StatusCode::UNAUTHORIZED, "auth.required".to_owned()));
+    let unknown = h.get("/api/v1/me", Auth::Officer("token-yang-tidak-ada")).await;
+    assert_eq!(problem(&unknown), (StatusCode::UNAUTHORIZED, "auth.invalid_token".to_owned()));
+}
+
+async fn officer_complaint_view<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let point = json!({"lat": -3.3194, "lon": 114.5908});
+    let contact_keys = ["reporter_email", "reporter_phone"];
+    for privacy in ["anonim", "publik", "rahasia"] {
+        let mut body = complaint(privacy);
+        body["coordinates"] = point.clone();
+        let r = h.submit(&format!("key-officer-view-{privacy}"), &body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let ticket = r.body["ticket"].as_str().unwrap().to_owned();
+        let secret = r.body["secret"].as_str().unwrap().to_owned();
+        dispose(&h, &ticket).await;
+        let path = format!("/api/v1/complaints/{ticket}");
+
+        // The koordinator sees everything, whatever the privacy.
+        let k = h.get(&path, Auth::Officer(KOORDINATOR)).await;
+        assert_eq!(k.status, StatusCode::OK, "{}", k.text);
+        assert_eq!(k.body["reporter_email"], "siti@example.id", "{privacy}: {}", k.text);
+        assert_eq!(k.body["reporter_phone"], "+6281234567890", "{privacy}");
+        assert_eq!(k.body["coordinates"], point, "{privacy}");
+        assert_eq!(k.body["title"], "Antrean obat di RSUD terlalu lama", "the common view is flattened in");
+
+        // The agency: the map point always (content), the contact unless anonymous.
+        let d = h.get(&path, Auth::Officer(DINKES)).await;
+        assert_eq!(d.status, StatusCode::OK, "{}", d.text);
+        assert_eq!(d.body["coordinates"], point, "{privacy}");
+        if privacy == "anonim" {
+            for key in contact_keys {
+                assert!(d.body.get(key).is_none(), "{key} of an anonymous report: {}", d.text);
+            }
+            assert!(!d.text.contains("siti@") && !d.text.contains("3456"), "{}", d.text);
+        } else {
+            assert_eq!(d.body["reporter_email"], "siti@example.id", "{privacy}");
+            assert_eq!(d.body["reporter_phone"], "+6281234567890", "{privacy}");
+        }
+
+        // The reporter and the public get the plain view: none of these keys.
+        for (who, auth) in [("public", Auth::None), ("reporter", Auth::Secret(&secret))] {
+            let r = h.get(&path, auth).await;
+            assert_eq!(r.status, StatusCode::OK, "{who}: {}", r.text);
+            for key in contact_keys.iter().chain(&["coordinates"]) {
+                assert!(r.body.get(*key).is_none(), "{who} got {key} of a {privacy} report: {}", r.text);
+            }
+            assert!(!r.text.contains("114.5908"), "{who}: {}", r.text);
+        }
+        // Acting keeps the officer's view, so a console never loses the contact.
+        let acted = h
+            .act(&ticket, 3, json!({"type": "responded", "message": "Kami tinjau"}), Auth::Officer(DINKES))
+            .await;
+        assert_eq!(acted.status, StatusCode::OK, "{}", acted.text);
+        assert_eq!(acted.body["coordinates"], point);
+        assert_eq!(acted.body.get("reporter_email").is_some(), privacy != "anonim", "{}", acted.text);
+    }
+}
+
+async fn awards_list<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let r = h.get("/api/v1/awards", Auth::None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let expected: Vec<Value> = h
+        .state
+        .config
+        .awards
+        .iter()
+        .map(|a| json!({"id": a.id, "name": {"id": a.name.id, "en": a.name.en}}))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(r.body, Value::Array(expected));
+    assert_eq!(r.body[0]["id"], "pengelola-pengaduan");
+    // Each id names a leaderboard.
+    for award in r.body.as_array().unwrap() {
+        let id = award["id"].as_str().unwrap();
+        let board = h.get(&format!("/api/v1/awards/{id}/leaderboard?period=2025"), Auth::None).await;
+        assert_eq!(board.status, StatusCode::OK, "{id}: {}", board.text);
+    }
+}
+
+async fn province_statistics<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let empty = h.get("/api/v1/stats?period=2025", Auth::None).await;
+    assert_eq!(empty.status, StatusCode::OK, "{}", empty.text);
+    assert_eq!(empty.body["total"], 0);
+    // One answered by dinkes, one disposed to disdik, one still with the koordinator.
+    let mut tickets = Vec::new();
+    for i in 0..3 {
+        let r = h.submit(&format!("key-province-stats-{i}"), &complaint("publik")).await;
+        tickets.push(r.body["ticket"].as_str().unwrap().to_owned());
+    }
+    dispose(&h, &tickets[0]).await;
+    h.clock.advance(Duration::hours(2));
+    let answered = h
+        .act(&tickets[0], 3, json!({"type": "responded", "message": "Kami tinjau"}), Auth::Officer(DINKES))
+        .await;
+    assert_eq!(answered.status, StatusCode::OK, "{}", answered.text);
+    let verified =
+        h.act(&tickets[1], 1, json!({"type": "verified", "privacy": null}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(verified.status, StatusCode::OK);
+    let disposed =
+        h.act(&tickets[1], 2, json!({"type": "disposed", "to": "disdik"}), Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(disposed.status, StatusCode::OK);
+
+    let province = h.get("/api/v1/stats?period=2025", Auth::None).await;
+    assert_eq!(province.status, StatusCode::OK, "{}", province.text);
+    let p = &province.body;
+    assert_eq!(p["total"], 3);
+    assert_eq!(p["by_status"], json!({"diterima": 1, "didisposisikan": 1, "ditanggapi": 1}));
+    assert_eq!(p["response_working_days"]["count"], 1);
+    assert_eq!(p["follow_up"]["total"], 2, "two were disposed");
+    assert_eq!(p["open"], 3);
+    assert_eq!(p["period"], json!({"from": "2025-01-01", "to": "2025-12-31"}));
+    // The parts add up to the province.
+    let mut sum = 0;
+    for agency in ["dinkes", "disdik", "rsud-ulin"] {
+        let a = h.get(&format!("/api/v1/agencies/{agency}/stats?period=2025"), Auth::None).await;
+        sum += a.body["total"].as_u64().unwrap();
+    }
+    assert_eq!(sum, 2, "the third is the koordinator's, in no agency's figures");
+    // The same period forms as an agency's figures; a month without complaints is empty.
+    let march = h.get("/api/v1/stats?period=2025-03", Auth::None).await;
+    assert_eq!(march.body["total"], 3);
+    let range = h.get("/api/v1/stats?from=2025-04-01&to=2025-04-30", Auth::None).await;
+    assert_eq!(range.body["total"], 0);
+    let bad = h.get("/api/v1/stats?period=2025-13", Auth::None).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+    assert_eq!(bad.body["errors"][0]["field"], "period");
+    assert!(bad.body["errors"][0]["message"]["id"].as_str().unwrap().contains("Periode"));
+}
+
 // ----- Backends ----------------------------------------------------------------------
 
 async fn sqlite_store() -> SqliteStore {
@@ -727,6 +889,10 @@ both!(
     one_key_for_every_instance,
     beyond_the_calendar_and_other_edges,
     clients_behind_a_trusted_proxy,
+    who_am_i,
+    officer_complaint_view,
+    awards_list,
+    province_statistics,
 );
 
 #[tokio::test]

@@ -139,6 +139,8 @@ pub struct ComplaintRecord {
     pub incident_date: Option<NaiveDate>,
     /// Location text (content).
     pub location: Option<String>,
+    /// The map point the reporter gave (content).
+    pub coordinates: Option<aduan_core::complaint::Coordinates>,
     /// Reporter name (identity).
     pub reporter_name: Option<String>,
     /// Reporter email (contact).

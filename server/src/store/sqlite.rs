@@ -551,18 +551,21 @@ pub(super) mod common {
     /// its place, so the value never leaves the database and one row type
     /// decodes every visibility.
     pub(in super::super) fn load_sql(visibility: Visibility) -> String {
-        let column = |shown: bool, name: &str| {
-            if shown { format!("c.{name}") } else { format!("CAST(NULL AS TEXT) AS {name}") }
+        let typed = |shown: bool, name: &str, sql_type: &str| {
+            if shown { format!("c.{name}") } else { format!("CAST(NULL AS {sql_type}) AS {name}") }
         };
+        let column = |shown: bool, name: &str| typed(shown, name, "TEXT");
         let Visibility { summary, content, identity, contact } = visibility;
         format!(
             "SELECT c.id, c.ticket, c.secret_hash, c.requested_agency, c.received_at, c.origin, \
-             {READ_MODEL_COLUMNS}, {}, {}, {}, {}, {}, {}, {}, {} FROM complaints c WHERE c.ticket = $1",
+             {READ_MODEL_COLUMNS}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {} FROM complaints c WHERE c.ticket = $1",
             column(summary, "kind"),
             column(summary, "title"),
             column(content, "description"),
             column(content, "incident_date"),
             column(content, "location"),
+            typed(content, "lat", "DOUBLE PRECISION"),
+            typed(content, "lon", "DOUBLE PRECISION"),
             column(identity, "reporter_name"),
             column(contact, "reporter_email"),
             column(contact, "reporter_phone"),
@@ -591,6 +594,8 @@ pub(super) mod common {
         description: Option<String>,
         incident_date: Option<String>,
         location: Option<String>,
+        lat: Option<f64>,
+        lon: Option<f64>,
         reporter_name: Option<String>,
         reporter_email: Option<String>,
         reporter_phone: Option<String>,
@@ -619,6 +624,10 @@ pub(super) mod common {
                 description: self.description,
                 incident_date: self.incident_date.map(|d| date(&d)).transpose()?,
                 location: self.location,
+                coordinates: match (self.lat, self.lon) {
+                    (Some(lat), Some(lon)) => Some(aduan_core::complaint::Coordinates { lat, lon }),
+                    _ => None,
+                },
                 reporter_name: self.reporter_name,
                 reporter_email: self.reporter_email,
                 reporter_phone: self.reporter_phone,
@@ -897,13 +906,16 @@ pub(super) mod common {
                 "description",
                 "incident_date",
                 "location",
+                "lat",
+                "lon",
                 "reporter_name",
                 "reporter_email",
                 "reporter_phone",
             ] {
                 assert!(!sql.contains(&format!("c.{column}")), "{column} selected in {sql}");
+                let sql_type = if matches!(column, "lat" | "lon") { "DOUBLE PRECISION" } else { "TEXT" };
                 assert!(
-                    sql.contains(&format!("CAST(NULL AS TEXT) AS {column}")),
+                    sql.contains(&format!("CAST(NULL AS {sql_type}) AS {column}")),
                     "{column} missing in {sql}"
                 );
             }

@@ -66,6 +66,7 @@ fn expected_record(filed: &Filed, v: Visibility) -> ComplaintRecord {
             .then(|| "Jalan di depan puskesmas berlubang besar dan membahayakan pengendara motor.".into()),
         incident_date: v.content.then(|| NaiveDate::from_ymd_opt(2026, 3, 20).expect("a date")),
         location: v.content.then(|| "Jl. A. Yani km 5, depan masjid".into()),
+        coordinates: v.content.then_some(aduan_core::complaint::Coordinates { lat: -3.3194, lon: 114.5908 }),
         reporter_name: v.identity.then(|| "Siti Aminah".into()),
         reporter_email: v.contact.then(|| "siti@example.com".into()),
         reporter_phone: v.contact.then(|| "+6281234567890".into()),
