@@ -142,7 +142,11 @@ pub fn privacy_label(p: Privacy) -> &'static str {
 /// assert_eq!(body.version, 3);
 /// assert!(request(ActionKind::Responded, &ActionFields::default(), 3).is_err());
 /// ```
-pub fn request(kind: ActionKind, fields: &ActionFields, version: u32) -> Result<ActionRequest, Vec<FieldIssue>> {
+pub fn request(
+    kind: ActionKind,
+    fields: &ActionFields,
+    version: u32,
+) -> Result<ActionRequest, Vec<FieldIssue>> {
     let mut issues = Vec::new();
     let need = |issues: &mut Vec<FieldIssue>, field: &str, value: &str, id: &str, en: &str| -> String {
         let value = value.trim();
@@ -155,7 +159,8 @@ pub fn request(kind: ActionKind, fields: &ActionFields, version: u32) -> Result<
     let action = match kind {
         ActionKind::Verified => Action::Verified { privacy: parse_privacy(&fields.privacy) },
         ActionKind::Disposed => {
-            let to = need(&mut issues, "agency", &fields.agency, "Pilih instansi tujuan", "Choose the agency");
+            let to =
+                need(&mut issues, "agency", &fields.agency, "Pilih instansi tujuan", "Choose the agency");
             match agency(&to) {
                 Some(to) => Action::Disposed { to },
                 None => return Err(issues_or_agency(issues)),
@@ -172,7 +177,13 @@ pub fn request(kind: ActionKind, fields: &ActionFields, version: u32) -> Result<
             suggested: agency(&fields.agency),
         },
         ActionKind::Held => Action::Held {
-            reason: need(&mut issues, "reason", &fields.reason, "Masukkan alasan penundaan", "Enter why the complaint is on hold"),
+            reason: need(
+                &mut issues,
+                "reason",
+                &fields.reason,
+                "Masukkan alasan penundaan",
+                "Enter why the complaint is on hold",
+            ),
         },
         ActionKind::Resumed => Action::Resumed,
         ActionKind::Responded => Action::Responded {
@@ -188,14 +199,21 @@ pub fn request(kind: ActionKind, fields: &ActionFields, version: u32) -> Result<
             ),
         },
         ActionKind::Archived => {
-            let reason = archive_reasons().into_iter().find(|(r, _)| r.code() == fields.reason).map(|(r, _)| r);
+            let reason =
+                archive_reasons().into_iter().find(|(r, _)| r.code() == fields.reason).map(|(r, _)| r);
             if reason.is_none() {
                 issues.push(FieldIssue {
                     field: "reason".to_owned(),
                     message: Text::new("Pilih alasan pengarsipan", "Choose why it is archived"),
                 });
             }
-            let note = need(&mut issues, "note", &fields.note, "Masukkan catatan pengarsipan", "Enter a note on the archiving");
+            let note = need(
+                &mut issues,
+                "note",
+                &fields.note,
+                "Masukkan catatan pengarsipan",
+                "Enter a note on the archiving",
+            );
             match reason {
                 Some(reason) => Action::Archived { reason, note },
                 None => return Err(issues),
@@ -204,7 +222,10 @@ pub fn request(kind: ActionKind, fields: &ActionFields, version: u32) -> Result<
         _ => {
             return Err(vec![FieldIssue {
                 field: String::new(),
-                message: Text::new("Tindakan ini tidak dilakukan petugas", "Officers do not take this action"),
+                message: Text::new(
+                    "Tindakan ini tidak dilakukan petugas",
+                    "Officers do not take this action",
+                ),
             }]);
         }
     };
@@ -248,7 +269,11 @@ pub fn issues_from_problem(problem: &Problem) -> Vec<FieldIssue> {
 /// What a 409 means, told from the reloaded view: who did what since the
 /// version this officer saw.
 #[must_use]
-pub fn conflict(seen_version: u32, reloaded: &OfficerComplaintView, agency_name: &dyn Fn(&str) -> String) -> Text {
+pub fn conflict(
+    seen_version: u32,
+    reloaded: &OfficerComplaintView,
+    agency_name: &dyn Fn(&str) -> String,
+) -> Text {
     let view = &reloaded.complaint;
     let zone = view.zone;
     let new: Vec<&TimelineEntry> = view.timeline.iter().skip(seen_version as usize).collect();
@@ -331,7 +356,11 @@ mod tests {
             fields(|f| f.privacy = "rahasia".into()),
             json!({"type": "verified", "privacy": "rahasia"}),
         );
-        check(ActionKind::Disposed, fields(|f| f.agency = "dinkes".into()), json!({"type": "disposed", "to": "dinkes"}));
+        check(
+            ActionKind::Disposed,
+            fields(|f| f.agency = "dinkes".into()),
+            json!({"type": "disposed", "to": "dinkes"}),
+        );
         check(
             ActionKind::Rerouted,
             fields(|f| {
@@ -345,9 +374,17 @@ mod tests {
             fields(|f| f.reason = "Jalan nasional".into()),
             json!({"type": "rerouted", "reason": "Jalan nasional", "suggested": null}),
         );
-        check(ActionKind::Held, fields(|f| f.reason = "Menunggu foto".into()), json!({"type": "held", "reason": "Menunggu foto"}));
+        check(
+            ActionKind::Held,
+            fields(|f| f.reason = "Menunggu foto".into()),
+            json!({"type": "held", "reason": "Menunggu foto"}),
+        );
         check(ActionKind::Resumed, fields(|_| ()), json!({"type": "resumed"}));
-        check(ActionKind::Responded, fields(|f| f.message = "Kami cek".into()), json!({"type": "responded", "message": "Kami cek"}));
+        check(
+            ActionKind::Responded,
+            fields(|f| f.message = "Kami cek".into()),
+            json!({"type": "responded", "message": "Kami cek"}),
+        );
         check(
             ActionKind::FollowedUp,
             fields(|f| f.message = "Loket ditambah".into()),
@@ -367,13 +404,22 @@ mod tests {
     fn empty_fields_are_caught_before_sending() {
         let check = |kind: ActionKind, f: ActionFields, expected: &[(&str, &str)]| {
             let issues = request(kind, &f, 1).expect_err("refused");
-            let got: Vec<(&str, &str)> = issues.iter().map(|i| (i.field.as_str(), i.message.id.as_str())).collect();
+            let got: Vec<(&str, &str)> =
+                issues.iter().map(|i| (i.field.as_str(), i.message.id.as_str())).collect();
             assert_eq!(got, expected, "{kind:?}");
         };
         check(ActionKind::Disposed, fields(|_| ()), &[("agency", "Pilih instansi tujuan")]);
-        check(ActionKind::Held, fields(|f| f.reason = "   ".into()), &[("reason", "Masukkan alasan penundaan")]);
+        check(
+            ActionKind::Held,
+            fields(|f| f.reason = "   ".into()),
+            &[("reason", "Masukkan alasan penundaan")],
+        );
         check(ActionKind::Responded, fields(|_| ()), &[("message", "Masukkan tanggapan")]);
-        check(ActionKind::FollowedUp, fields(|_| ()), &[("message", "Masukkan tindak lanjut yang sudah dilakukan")]);
+        check(
+            ActionKind::FollowedUp,
+            fields(|_| ()),
+            &[("message", "Masukkan tindak lanjut yang sudah dilakukan")],
+        );
         check(
             ActionKind::Rerouted,
             fields(|_| ()),
@@ -415,7 +461,7 @@ mod tests {
         assert_eq!(fields, ["message", "agency", ""]);
     }
 
-    fn view(timeline: serde_json::Value) -> OfficerComplaintView {
+    fn view(timeline: &serde_json::Value) -> OfficerComplaintView {
         serde_json::from_value(json!({
             "ticket": "K7M-4QX-9RJ", "status": {"code": "terverifikasi", "label": {"id": "Terverifikasi", "en": "Verified"}},
             "received_at": "2026-11-23T06:30:00Z", "zone": "WITA", "timeline": timeline, "deadlines": [], "version": 2,
@@ -426,7 +472,7 @@ mod tests {
 
     #[test]
     fn a_conflict_names_who_acted_first() {
-        let reloaded = view(json!([
+        let reloaded = view(&json!([
             {"at": "2026-11-23T06:30:00Z", "action": "received", "label": {"id": "Pengaduan diterima", "en": "Complaint received"}, "role": "reporter"},
             {"at": "2026-11-23T07:00:00Z", "action": "verified", "label": {"id": "Diverifikasi", "en": "Verified"}, "role": "koordinator"}
         ]));
@@ -436,7 +482,9 @@ mod tests {
             text.id,
             "Petugas lain sudah bertindak lebih dulu: Diverifikasi (admin koordinator, 23 November 2026 pukul 15.00 WITA). Aduan ini sudah dimuat ulang dan kini berstatus Terverifikasi. Periksa lalu coba lagi bila masih perlu"
         );
-        assert!(text.en.starts_with("Someone else acted first: Verified (the coordinator, 23 November 2026, 15:00 WITA)"));
+        assert!(text.en.starts_with(
+            "Someone else acted first: Verified (the coordinator, 23 November 2026, 15:00 WITA)"
+        ));
         let unknown = conflict(2, &reloaded, &|a| a.to_owned());
         assert!(unknown.id.starts_with("Petugas lain sudah bertindak lebih dulu. Aduan ini"));
     }

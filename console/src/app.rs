@@ -3,11 +3,12 @@
 //! from the native-tested modules; this file wires signals, requests and
 //! focus.
 
+use aduan_core::Text;
 use aduan_core::api::v1::{
-    Agency, AwardSummary, InboxPage, LeaderboardView, OfficerComplaintView, OfficerRole, OfficerView, StatsView,
+    Agency, AwardSummary, InboxPage, LeaderboardView, OfficerComplaintView, OfficerRole, OfficerView,
+    StatsView,
 };
 use aduan_core::lifecycle::ActionKind;
-use aduan_core::Text;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -88,7 +89,9 @@ fn set_hash(route: &Route) {
 /// Moves focus to the element with `id` once it is in the page.
 fn focus_later(id: &'static str) {
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(el) =
+            document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             let _ = el.focus();
         }
     });
@@ -97,10 +100,10 @@ fn focus_later(id: &'static str) {
 /// Focuses the screen's heading after a route change.
 fn focus_heading() {
     request_animation_frame(|| {
-        if let Ok(Some(h1)) = document().query_selector("main h1") {
-            if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-                let _ = h1.focus();
-            }
+        if let Ok(Some(h1)) = document().query_selector("main h1")
+            && let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = h1.focus();
         }
     });
 }
@@ -343,7 +346,8 @@ fn Inbox() -> impl IntoView {
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         spawn_local(async move {
-            let result = http::get::<InboxPage>(&format!("/api/v1/inbox?{}", filter.query(true)), &token).await;
+            let result =
+                http::get::<InboxPage>(&format!("/api/v1/inbox?{}", filter.query(true)), &token).await;
             if generation.try_get_value() == Some(mine) {
                 let _ = page.try_set(Some(result.map_err(|f| session.check(f))));
             }
@@ -367,8 +371,14 @@ fn Inbox() -> impl IntoView {
         let query = applied.get_untracked().query(false);
         export.set(None);
         spawn_local(async move {
-            let path = if query.is_empty() { "/api/v1/inbox.csv".to_owned() } else { format!("/api/v1/inbox.csv?{query}") };
-            let result = http::download(&path, &token, "kotak-masuk.csv").await.map_err(|f| session.check(f).message());
+            let path = if query.is_empty() {
+                "/api/v1/inbox.csv".to_owned()
+            } else {
+                format!("/api/v1/inbox.csv?{query}")
+            };
+            let result = http::download(&path, &token, "kotak-masuk.csv")
+                .await
+                .map_err(|f| session.check(f).message());
             let _ = export.try_set(Some(result));
         });
     };
@@ -430,7 +440,12 @@ fn Inbox() -> impl IntoView {
                 let offset = applied.with_untracked(|f| f.offset);
                 let summary = inbox::page_summary(offset, p.items.len(), p.total);
                 let has_next = u64::from(offset) + (p.items.len() as u64) < p.total;
-                let rows: Vec<inbox::Row> = p.items.iter().map(|i| inbox::row(i, aduan_core::Zone::WITA, &name)).collect();
+                let zone_of = |agency: Option<&aduan_core::AgencyId>| {
+                    session.agencies.with_untracked(|list| {
+                        agency.and_then(|a| list.iter().find(|x| &x.id == a)).map_or(aduan_core::Zone::WITA, |x| x.zone)
+                    })
+                };
+                let rows: Vec<inbox::Row> = p.items.iter().map(|i| inbox::row(i, zone_of(i.agency.as_ref()), &name)).collect();
                 view! {
                     <div class="table-wrap">
                         <table id="daftar-aduan" class="table" tabindex="-1">
@@ -501,7 +516,8 @@ fn Detail(ticket: String) -> impl IntoView {
         let ticket = ticket.clone();
         let token = session.token();
         spawn_local(async move {
-            let result = http::get::<OfficerComplaintView>(&format!("/api/v1/complaints/{ticket}"), &token).await;
+            let result =
+                http::get::<OfficerComplaintView>(&format!("/api/v1/complaints/{ticket}"), &token).await;
             let _ = data.try_set(Some(result.map_err(|f| session.check(f))));
         });
     }
@@ -523,23 +539,23 @@ fn Detail(ticket: String) -> impl IntoView {
         {move || match data.get() {
             None => view! { <p class="loading">"Memuat aduan…"</p> }.into_any(),
             Some(Err(f)) => view! { <div class="notice" role="alert">{both(&f.message())}</div> }.into_any(),
-            Some(Ok(v)) => complaint_view(v, data, message, name.clone()).into_any(),
+            Some(Ok(v)) => complaint_view(&v, data, message, name.clone()).into_any(),
         }}
     }
 }
 
 fn complaint_view<N: Fn(&str) -> String + Clone + Send + Sync + 'static>(
-    v: OfficerComplaintView,
+    v: &OfficerComplaintView,
     data: RwSignal<Option<Result<OfficerComplaintView, Failure>>>,
     message: RwSignal<Option<Message>>,
     name: N,
 ) -> impl IntoView + use<N> {
     let c = &v.complaint;
-    let fields = detail::fields(&v, &name);
-    let clocks = detail::clocks(&v);
-    let steps = detail::timeline(&v, &name);
-    let map = detail::map_point(&v);
-    let kinds = detail::officer_actions(&v);
+    let fields = detail::fields(v, &name);
+    let clocks = detail::clocks(v);
+    let steps = detail::timeline(v, &name);
+    let map = detail::map_point(v);
+    let kinds = detail::officer_actions(v);
     view! {
         <article id="aduan" data-ticket=c.ticket.to_string() data-status=c.status.code.code() data-version=c.version.to_string()>
             <p class="status-line">"Status: " <strong class="tag tag-blue">{c.status.label.id.clone()}</strong></p>
@@ -598,7 +614,7 @@ fn complaint_view<N: Fn(&str) -> String + Clone + Send + Sync + 'static>(
                     {if kinds.is_empty() {
                         view! { <p class="body">"Tidak ada tindakan yang dapat Anda lakukan pada aduan ini sekarang."</p> }.into_any()
                     } else {
-                        kinds.into_iter().map(|k| action_form(k, &v, data, message)).collect_view().into_any()
+                        kinds.into_iter().map(|k| action_form(k, v, data, message)).collect_view().into_any()
                     }}
                 </div>
             </div>
@@ -652,7 +668,9 @@ fn action_form(
                     Message::Done(actions::done(kind, &ticket))
                 }
                 Err(Failure::Problem(p)) if p.status == 409 => {
-                    match http::get::<OfficerComplaintView>(&format!("/api/v1/complaints/{ticket}"), &token).await {
+                    match http::get::<OfficerComplaintView>(&format!("/api/v1/complaints/{ticket}"), &token)
+                        .await
+                    {
                         Ok(reloaded) => {
                             let text = actions::conflict(version, &reloaded, &name);
                             data.set(Some(Ok(reloaded)));
@@ -864,7 +882,13 @@ fn Dashboard() -> impl IntoView {
                 Err(_) => None,
             };
             let leaderboard = match award {
-                Some(id) => http::get::<LeaderboardView>(&format!("/api/v1/awards/{id}/leaderboard?period={p}"), &token).await,
+                Some(id) => {
+                    http::get::<LeaderboardView>(
+                        &format!("/api/v1/awards/{id}/leaderboard?period={p}"),
+                        &token,
+                    )
+                    .await
+                }
                 None => Err(Failure::Missing),
             };
             let _ = board.try_set(Some(leaderboard));
@@ -875,8 +899,14 @@ fn Dashboard() -> impl IntoView {
         let (p, a) = (period.get_untracked(), agency.get_untracked());
         export.set(None);
         spawn_local(async move {
-            let path = if a.is_empty() { format!("/api/v1/stats.csv?period={p}") } else { format!("/api/v1/stats.csv?period={p}&agency={a}") };
-            let result = http::download(&path, &token, &format!("statistik-{p}.csv")).await.map_err(|f| session.check(f).message());
+            let path = if a.is_empty() {
+                format!("/api/v1/stats.csv?period={p}")
+            } else {
+                format!("/api/v1/stats.csv?period={p}&agency={a}")
+            };
+            let result = http::download(&path, &token, &format!("statistik-{p}.csv"))
+                .await
+                .map_err(|f| session.check(f).message());
             let _ = export.try_set(Some(result));
         });
     };
@@ -969,7 +999,9 @@ fn Dashboard() -> impl IntoView {
 fn stats_view(s: &StatsView) -> impl IntoView + use<> {
     let figures = dashboard::figures(s);
     let bars = dashboard::histogram_bars(&s.response_histogram);
-    let histogram_takeaway = dashboard::histogram_takeaway(&s.response_histogram);
+    let answered = s.response_working_days.map_or(0, |d| d.count);
+    let histogram_takeaway = dashboard::histogram_takeaway(&s.response_histogram, answered);
+    let has_histogram = !s.response_histogram.is_empty();
     let buckets = s.response_histogram.clone();
     let trend = dashboard::trend(&s.monthly);
     let trend_takeaway = dashboard::trend_takeaway(&s.monthly);
@@ -985,6 +1017,7 @@ fn stats_view(s: &StatsView) -> impl IntoView + use<> {
         <div class="chart-block">
             <h2 class="heading-m" id="histogram-judul">"Sebaran waktu tanggapan"</h2>
             <p class="body" id="histogram-ringkasan">{histogram_takeaway}</p>
+            {has_histogram.then(|| view! {
             <svg id="histogram" class="chart" viewBox=viewbox.clone() role="img" aria-labelledby="histogram-judul histogram-ringkasan">
                 <line x1="0" x2=dashboard::CHART_WIDTH.to_string() y1=baseline.clone() y2=baseline.clone() class="axis"/>
                 {bars.into_iter().map(|b| view! {
@@ -1002,6 +1035,7 @@ fn stats_view(s: &StatsView) -> impl IntoView + use<> {
                     }).collect_view()}
                 </tbody>
             </table>
+            })}
         </div>
         <div class="chart-block">
             <h2 class="heading-m" id="tren-judul">"Tren bulanan"</h2>

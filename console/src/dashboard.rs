@@ -22,7 +22,9 @@ pub fn figures(s: &StatsView) -> Vec<Figure> {
         Some(r) => format!("{} ({} dari {})", format::percent(r, 0, Lang::Id), int(count), int(total)),
         None => format::NO_DATA.to_owned(),
     };
-    let wd = |x: Option<f64>| x.map_or_else(|| format::NO_DATA.to_owned(), |d| format::working_days(d, 1, Lang::Id));
+    let wd = |x: Option<f64>| {
+        x.map_or_else(|| format::NO_DATA.to_owned(), |d| format::working_days(d, 1, Lang::Id))
+    };
     let answered = s.response_working_days.map_or(0, |d| d.count);
     vec![
         Figure { label: "Aduan diterima", value: int(s.total) },
@@ -33,7 +35,10 @@ pub fn figures(s: &StatsView) -> Vec<Figure> {
             label: "Ditanggapi dalam standar",
             value: share(s.within_standard.count, s.within_standard.total, s.within_standard.share),
         },
-        Figure { label: "Ditindaklanjuti", value: share(s.follow_up.count, s.follow_up.total, s.follow_up.share) },
+        Figure {
+            label: "Ditindaklanjuti",
+            value: share(s.follow_up.count, s.follow_up.total, s.follow_up.share),
+        },
         Figure { label: "Masih terbuka", value: int(s.open) },
         Figure { label: "Terlambat", value: int(s.overdue) },
     ]
@@ -97,11 +102,14 @@ fn short_bucket_label(b: &HistogramBucket) -> String {
     b.label.id.trim_end_matches(" hari kerja").to_owned()
 }
 
-/// The histogram's takeaway: where most answers fall.
+/// The histogram's takeaway: where most answers fall (`answered` is the
+/// count of answered complaints, to tell "none answered" from a server
+/// that sends no histogram).
 #[must_use]
-pub fn histogram_takeaway(buckets: &[HistogramBucket]) -> String {
+pub fn histogram_takeaway(buckets: &[HistogramBucket], answered: u32) -> String {
     let total: u32 = buckets.iter().map(|b| b.count).sum();
     match buckets.iter().max_by_key(|b| b.count) {
+        None if answered > 0 => "Sebaran waktu tanggapan belum tersedia dari server ini".to_owned(),
         Some(top) if total > 0 => format!(
             "Paling banyak aduan ditanggapi dalam {}: {} dari {} aduan",
             top.label.id,
@@ -127,7 +135,8 @@ pub struct Trend {
 /// The trend chart of `monthly`.
 #[must_use]
 pub fn trend(monthly: &[MonthPoint]) -> Trend {
-    let bars = bars(&monthly.iter().map(|m| (month_short(&m.month), f64::from(m.received))).collect::<Vec<_>>());
+    let bars =
+        bars(&monthly.iter().map(|m| (month_short(&m.month), f64::from(m.received))).collect::<Vec<_>>());
     let max = monthly.iter().filter_map(|m| m.median_working_days).fold(0.0, f64::max);
     let plot = CHART_HEIGHT - BOTTOM - TOP;
     let slot = CHART_WIDTH / monthly.len().max(1) as f64;
@@ -183,7 +192,13 @@ pub fn trend_takeaway(monthly: &[MonthPoint]) -> String {
     {
         text.push_str(&format!(
             "; median waktu tanggapan {} dari {} pada {} menjadi {} pada {}",
-            if last.1 < first.1 { "turun" } else if last.1 > first.1 { "naik" } else { "tetap" },
+            if last.1 < first.1 {
+                "turun"
+            } else if last.1 > first.1 {
+                "naik"
+            } else {
+                "tetap"
+            },
             format::working_days(first.1, 1, Lang::Id),
             month_long(first.0),
             format::working_days(last.1, 1, Lang::Id),
@@ -317,13 +332,16 @@ mod tests {
         let h = histogram_bars(&s.response_histogram);
         assert_eq!(h.len(), 2);
         assert!((h[0].y - TOP).abs() < 1e-9, "the tallest bar reaches the top");
-        assert!(h.iter().all(|b| b.x + b.width <= CHART_WIDTH && b.y + b.height <= CHART_HEIGHT - BOTTOM + 1e-9));
+        assert!(
+            h.iter().all(|b| b.x + b.width <= CHART_WIDTH && b.y + b.height <= CHART_HEIGHT - BOTTOM + 1e-9)
+        );
         assert_eq!(h[0].label, "0–1");
         assert_eq!(
-            histogram_takeaway(&s.response_histogram),
+            histogram_takeaway(&s.response_histogram, 40),
             "Paling banyak aduan ditanggapi dalam 0–1 hari kerja: 30 dari 40 aduan"
         );
-        assert_eq!(histogram_takeaway(&[]), "Belum ada aduan yang ditanggapi pada periode ini");
+        assert_eq!(histogram_takeaway(&[], 0), "Belum ada aduan yang ditanggapi pada periode ini");
+        assert_eq!(histogram_takeaway(&[], 3), "Sebaran waktu tanggapan belum tersedia dari server ini");
         let t = trend(&s.monthly);
         assert_eq!(t.bars.len(), 3);
         assert_eq!(t.bars[1].height, 0.0);
@@ -351,7 +369,10 @@ mod tests {
         .unwrap();
         let all = award_preview(&board, None);
         assert_eq!(all.len(), 3);
-        assert_eq!((all[0].category.as_str(), all[0].rank.as_str(), all[0].score.as_str()), ("OPD Pemprov", "1 dari 4", "91,3"));
+        assert_eq!(
+            (all[0].category.as_str(), all[0].rank.as_str(), all[0].score.as_str()),
+            ("OPD Pemprov", "1 dari 4", "91,3")
+        );
         let own = award_preview(&board, Some("pupr"));
         assert_eq!(own.len(), 1);
         assert_eq!(own[0].rank, "4 dari 4");

@@ -38,7 +38,9 @@ pub fn fields(view: &OfficerComplaintView, agency_name: &dyn Fn(&str) -> String)
     push("Diterima", Some(format::instant(c.received_at, c.zone, Lang::Id)));
     push(
         "Instansi",
-        Some(c.agency.as_ref().map_or_else(|| "Belum didisposisikan".to_owned(), |a| agency_name(a.as_str()))),
+        Some(
+            c.agency.as_ref().map_or_else(|| "Belum didisposisikan".to_owned(), |a| agency_name(a.as_str())),
+        ),
     );
     push("Privasi", c.privacy.map(|p| privacy_label(p).to_owned()));
     let anonymous = c.privacy == Some(Privacy::Anonim) && c.reporter_name.is_none();
@@ -54,7 +56,8 @@ pub fn fields(view: &OfficerComplaintView, agency_name: &dyn Fn(&str) -> String)
 pub fn map_point(view: &OfficerComplaintView) -> Option<(String, String)> {
     let c = view.coordinates?;
     let text = format!("{}, {}", format::decimal(c.lat, 6, Lang::Id), format::decimal(c.lon, 6, Lang::Id));
-    let link = format!("https://www.openstreetmap.org/?mlat={}&mlon={}#map=17/{}/{}", c.lat, c.lon, c.lat, c.lon);
+    let link =
+        format!("https://www.openstreetmap.org/?mlat={}&mlon={}#map=17/{}/{}", c.lat, c.lon, c.lat, c.lon);
     Some((text, link))
 }
 
@@ -95,7 +98,9 @@ fn clock_row(d: &Deadline, zone: aduan_core::Zone) -> ClockRow {
             ClockKind::Disposition => "Verifikasi dan disposisi",
             ClockKind::FollowUp => "Tindak lanjut instansi",
         },
-        due: d.due_at.map_or_else(|| "Belum dapat dihitung".to_owned(), |at| format::instant(at, zone, Lang::Id)),
+        due: d
+            .due_at
+            .map_or_else(|| "Belum dapat dihitung".to_owned(), |at| format::instant(at, zone, Lang::Id)),
         remaining: if counting {
             remaining(Some(d.remaining_working_days), d.state == ClockState::Breached)
         } else {
@@ -152,7 +157,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn view(extra: serde_json::Value) -> OfficerComplaintView {
+    fn view(extra: &serde_json::Value) -> OfficerComplaintView {
         let mut base = json!({
             "ticket": "K7M-4QX-9RJ", "status": {"code": "didisposisikan", "label": {"id": "Didisposisikan", "en": "Assigned"}},
             "agency": "dinkes", "received_at": "2026-11-23T06:30:00Z", "zone": "WITA",
@@ -177,7 +182,7 @@ mod tests {
 
     #[test]
     fn anonymous_reporters_stay_anonymous() {
-        let v = view(json!({}));
+        let v = view(&json!({}));
         let f = fields(&v, &|a| format!("Dinas {a}"));
         let get = |label: &str| f.iter().find(|x| x.label == label).map(|x| x.value.clone());
         assert_eq!(get("Nama pelapor").as_deref(), Some("Anonim"));
@@ -185,7 +190,8 @@ mod tests {
         assert_eq!(get("Instansi").as_deref(), Some("Dinas dinkes"));
         assert_eq!(get("Tanggal kejadian").as_deref(), Some("22 November 2026"));
         assert_eq!(get("Diterima").as_deref(), Some("23 November 2026 pukul 14.30 WITA"));
-        let named = view(json!({"privacy": "publik", "reporter_name": "Siti", "reporter_email": "s@example.id",
+        let named =
+            view(&json!({"privacy": "publik", "reporter_name": "Siti", "reporter_email": "s@example.id",
             "coordinates": {"lat": -3.316694, "lon": 114.590111}}));
         let f = fields(&named, &|a| a.to_owned());
         assert!(f.iter().any(|x| x.label == "Nama pelapor" && x.value == "Siti"));
@@ -198,7 +204,7 @@ mod tests {
 
     #[test]
     fn clocks_and_timeline_in_the_zone() {
-        let v = view(json!({}));
+        let v = view(&json!({}));
         let rows = clocks(&v);
         assert_eq!(rows[0].state, "Terpenuhi");
         assert_eq!(rows[0].remaining, "–");

@@ -29,7 +29,9 @@ impl Failure {
                 "Token petugas tidak dikenali. Masuk lagi dengan token yang Anda terima dari admin",
                 "The officer token is not recognised. Sign in again with the token your admin gave you",
             ),
-            Self::Missing => Text::new("Server ini belum menyediakan data ini", "This server does not provide this yet"),
+            Self::Missing => {
+                Text::new("Server ini belum menyediakan data ini", "This server does not provide this yet")
+            }
             Self::Problem(p) => p.message.clone(),
             Self::Network => Text::new(
                 "Server tidak dapat dihubungi. Periksa sambungan internet, lalu coba lagi",
@@ -93,7 +95,11 @@ pub(crate) async fn get<T: DeserializeOwned>(path: &str, token: &str) -> Result<
 }
 
 /// `POST path` with a JSON body as the officer.
-pub(crate) async fn post<T: DeserializeOwned, B: Serialize>(path: &str, token: &str, body: &B) -> Result<T, Failure> {
+pub(crate) async fn post<T: DeserializeOwned, B: Serialize>(
+    path: &str,
+    token: &str,
+    body: &B,
+) -> Result<T, Failure> {
     let text = serde_json::to_string(body).map_err(|_| Failure::Network)?;
     let response = gloo_net::http::Request::post(path)
         .header("Accept", "application/json")
@@ -121,7 +127,8 @@ pub(crate) async fn download(path: &str, token: &str, fallback: &str) -> Result<
     if !(200..300).contains(&status) {
         return read::<serde_json::Value>(response).await.and(Err(Failure::Network));
     }
-    let name = crate::dashboard::download_name(response.headers().get("content-disposition").as_deref(), fallback);
+    let name =
+        crate::dashboard::download_name(response.headers().get("content-disposition").as_deref(), fallback);
     let raw: web_sys::Response = response.into();
     let promise = raw.blob().map_err(|_| Failure::Network)?;
     let blob: web_sys::Blob =

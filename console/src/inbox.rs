@@ -84,7 +84,9 @@ pub fn encode(s: &str) -> String {
 pub fn remaining(days: Option<f64>, overdue: bool) -> String {
     match days {
         None => "Tidak ada batas waktu berjalan".to_owned(),
-        Some(d) if overdue || d < 0.0 => format!("terlambat {} hari kerja", format::decimal(d.abs(), 1, Lang::Id)),
+        Some(d) if overdue || d < 0.0 => {
+            format!("terlambat {} hari kerja", format::decimal(d.abs(), 1, Lang::Id))
+        }
         Some(d) => format!("{} hari kerja lagi", format::decimal(d, 1, Lang::Id)),
     }
 }
@@ -115,13 +117,19 @@ pub struct Row {
 /// The row for `item`, naming its agency with `agency_name`.
 #[must_use]
 pub fn row(item: &InboxItem, zone: Zone, agency_name: &dyn Fn(&str) -> String) -> Row {
-    let received = format::date((item.received_at + chrono::Duration::seconds(zone.offset_seconds().into())).date_naive(), Lang::Id);
+    let received = format::date(
+        (item.received_at + chrono::Duration::seconds(zone.offset_seconds().into())).date_naive(),
+        Lang::Id,
+    );
     Row {
         ticket: item.ticket.to_string(),
         title: if item.title.trim().is_empty() { item.ticket.to_string() } else { item.title.clone() },
         status: item.status.label.id.clone(),
         kind: kind_label(item.kind).to_owned(),
-        agency: item.agency.as_ref().map_or_else(|| "Belum didisposisikan".to_owned(), |a| agency_name(a.as_str())),
+        agency: item
+            .agency
+            .as_ref()
+            .map_or_else(|| "Belum didisposisikan".to_owned(), |a| agency_name(a.as_str())),
         received,
         remaining: remaining(item.remaining_working_days, item.overdue),
         overdue: item.overdue,
