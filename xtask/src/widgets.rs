@@ -67,8 +67,9 @@ fn optimise(wasm_opt: &Path, work: &Path, name: &str, bound: &[u8]) -> Result<Ve
 const LOADER_BROTLI_BUDGET: usize = 4_000;
 const TOTAL_BROTLI_BUDGET: usize = 150_000;
 /// The officers' console, a bundle of its own that only `/console` loads:
-/// what it measured with about 15 % headroom.
-const CONSOLE_BROTLI_BUDGET: usize = 450_000;
+/// 226,042 B measured (Leptos typed views, serde_json) with about 15 %
+/// headroom.
+const CONSOLE_BROTLI_BUDGET: usize = 260_000;
 
 /// Placeholders in the loader that the build replaces with hashed names.
 const JS_PLACEHOLDER: &str = "__ADUAN_BUNDLE_JS__";
@@ -204,7 +205,9 @@ fn build_console(wasm_opt: &Path, work: &Path) -> Result<ConsoleBundle> {
 /// The console's start module: imports the glue and starts the module
 /// (its `#[wasm_bindgen(start)]` mounts the application).
 fn console_start(js: &str, wasm: &str) -> String {
-    format!("import init from \"./{js}\";\ninit({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }});\n")
+    format!(
+        "import init from \"./{js}\";\ninit({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }});\n"
+    )
 }
 
 /// `cargo xtask size`: the sizes of the last build (its `manifest.json`),
@@ -554,7 +557,8 @@ mod tests {
 
     #[test]
     fn console_budget_and_start_module() {
-        let file = |name: &str, brotli| Sizes { name: name.into(), raw: 0, gzip: 0, brotli, sha256: String::new() };
+        let file =
+            |name: &str, brotli| Sizes { name: name.into(), raw: 0, gzip: 0, brotli, sha256: String::new() };
         assert!(console_budget(&[file("console-1.wasm", 300_000), file("console-1.js", 5_000)]).1);
         assert!(!console_budget(&[file("console-1.wasm", CONSOLE_BROTLI_BUDGET + 1)]).1);
         assert!(!console_budget(&[]).1, "a manifest without the console fails");
