@@ -767,8 +767,48 @@ pub mod v1 {
                 open: stats.open,
                 overdue: stats.overdue,
                 monthly: MonthPoint::series(stats),
-                response_histogram: Vec::new(),
+                response_histogram: HistogramBucket::series(&stats.response.map_or_else(
+                    || crate::stats::ResponseHistogram::new(policy),
+                    |r| r.working_days_histogram,
+                )),
             }
+        }
+    }
+
+    impl HistogramBucket {
+        /// The buckets of `histogram`, labelled in both languages with the
+        /// core's number formatting: "≤ 1 hari kerja", "1–2 hari kerja",
+        /// "> 10 hari kerja".
+        #[must_use]
+        pub fn series(histogram: &crate::stats::ResponseHistogram) -> Vec<Self> {
+            let n = |days: u32, lang: Lang| format::integer(i64::from(days), lang);
+            let mut from = 0;
+            let mut out = Vec::with_capacity(histogram.counts().len());
+            for (i, count) in histogram.counts().iter().enumerate() {
+                let to = histogram.upper_bounds().get(i).copied();
+                let label = match to {
+                    Some(to) if i == 0 => Text::new(
+                        format!("≤ {}", format::working_days(f64::from(to), 0, Lang::Id)),
+                        format!("≤ {}", format::working_days(f64::from(to), 0, Lang::En)),
+                    ),
+                    Some(to) => Text::new(
+                        format!("{}–{} hari kerja", n(from, Lang::Id), n(to, Lang::Id)),
+                        format!("{}–{} working days", n(from, Lang::En), n(to, Lang::En)),
+                    ),
+                    None => Text::new(
+                        format!("> {}", format::working_days(f64::from(from), 0, Lang::Id)),
+                        format!("> {}", format::working_days(f64::from(from), 0, Lang::En)),
+                    ),
+                };
+                out.push(Self {
+                    from_working_days: f64::from(from),
+                    to_working_days: to.map(f64::from),
+                    label,
+                    count: *count,
+                });
+                from = to.unwrap_or(from);
+            }
+            out
         }
     }
 
@@ -1423,6 +1463,76 @@ mod tests {
         ]))
         .unwrap();
         b.finish()
+    }
+
+    #[test]
+    fn histogram_labels() {
+        use crate::stats::ResponseHistogram;
+        let check = |standard: u32, ids: &[&str], ens: &[&str]| {
+            let policy = SlaPolicy {
+                response_standard: crate::calendar::WorkingDays::new(standard),
+                ..SlaPolicy::default()
+            };
+            let buckets = HistogramBucket::series(&ResponseHistogram::new(&policy));
+            let labels: Vec<(&str, &str)> =
+                buckets.iter().map(|b| (b.label.id.as_str(), b.label.en.as_str())).collect();
+            let expected: Vec<(&str, &str)> = ids.iter().copied().zip(ens.iter().copied()).collect();
+            assert_eq!(labels, expected, "standard {standard}");
+            // Consecutive: each bucket starts where the one before ended.
+            for pair in buckets.windows(2) {
+                assert_eq!(pair[0].to_working_days, Some(pair[1].from_working_days));
+            }
+            assert_eq!((buckets[0].from_working_days, buckets.last().unwrap().to_working_days), (0.0, None));
+        };
+        check(
+            5,
+            &[
+                "≤ 1 hari kerja",
+                "1–2 hari kerja",
+                "2–3 hari kerja",
+                "3–5 hari kerja",
+                "5–10 hari kerja",
+                "> 10 hari kerja",
+            ],
+            &[
+                "≤ 1 working day",
+                "1–2 working days",
+                "2–3 working days",
+                "3–5 working days",
+                "5–10 working days",
+                "> 10 working days",
+            ],
+        );
+        check(
+            3,
+            &["≤ 1 hari kerja", "1–2 hari kerja", "2–3 hari kerja", "3–6 hari kerja", "> 6 hari kerja"],
+            &[
+                "≤ 1 working day",
+                "1–2 working days",
+                "2–3 working days",
+                "3–6 working days",
+                "> 6 working days",
+            ],
+        );
+        check(
+            600,
+            &[
+                "≤ 1 hari kerja",
+                "1–2 hari kerja",
+                "2–3 hari kerja",
+                "3–600 hari kerja",
+                "600–1.200 hari kerja",
+                "> 1.200 hari kerja",
+            ],
+            &[
+                "≤ 1 working day",
+                "1–2 working days",
+                "2–3 working days",
+                "3–600 working days",
+                "600–1,200 working days",
+                "> 1,200 working days",
+            ],
+        );
     }
 
     #[test]

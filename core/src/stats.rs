@@ -238,6 +238,9 @@ pub struct ResponseTimes {
     pub days: Distribution,
     /// In working days, holds left out.
     pub working_days: Distribution,
+    /// How the working-day times spread over the policy's buckets.
+    #[serde(default)]
+    pub working_days_histogram: ResponseHistogram,
 }
 
 /// The satisfaction ratings given.
@@ -262,6 +265,78 @@ pub struct MonthStats {
     pub response: Option<ResponseTimes>,
     /// Share answered within the standard.
     pub within_standard: Ratio,
+}
+
+/// How answered complaints' response times (working days, holds left out)
+/// spread over buckets: bucket `i` holds those that took at most
+/// `upper_bounds()[i]` working days (and more than the bound before it);
+/// the last bucket, one more than there are bounds, those that took more
+/// than the largest bound.
+///
+/// # Example
+/// ```
+/// use aduan_core::sla::SlaPolicy;
+/// use aduan_core::stats::ResponseHistogram;
+/// let mut h = ResponseHistogram::new(&SlaPolicy::default());
+/// assert_eq!(h.upper_bounds(), [1, 2, 3, 5, 10]);
+/// h.add(1.0); // exactly one working day: the first bucket
+/// h.add(1.01);
+/// h.add(11.0);
+/// assert_eq!(h.counts(), [1, 1, 0, 0, 0, 1]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ResponseHistogram {
+    /// The bounds in use are the first `len`; a fixed array keeps the
+    /// statistics `Copy`.
+    bounds: [u32; 5],
+    len: u8,
+    counts: [u32; 6],
+}
+
+impl ResponseHistogram {
+    /// Empty buckets for `policy`'s response standard: upper bounds of 1,
+    /// 2 and 3 working days, the standard and twice the standard, each
+    /// once (a standard of three days or fewer repeats some), ascending.
+    #[must_use]
+    pub fn new(policy: &SlaPolicy) -> Self {
+        let standard = policy.response_standard.get();
+        let mut wanted = [1, 2, 3, standard, standard.saturating_mul(2)];
+        wanted.sort_unstable();
+        let mut h = Self::default();
+        // A zero standard would make an empty first bucket: left out.
+        for b in wanted.into_iter().filter(|b| *b > 0) {
+            if h.upper_bounds().last() != Some(&b) {
+                h.bounds[usize::from(h.len)] = b;
+                h.len += 1;
+            }
+        }
+        h
+    }
+
+    /// Each bucket's upper bound (included), in whole working days; the
+    /// bucket after the last is open-ended.
+    #[must_use]
+    pub fn upper_bounds(&self) -> &[u32] {
+        &self.bounds[..usize::from(self.len)]
+    }
+
+    /// Answered complaints per bucket: one more than [`upper_bounds`](Self::upper_bounds).
+    #[must_use]
+    pub fn counts(&self) -> &[u32] {
+        &self.counts[..=usize::from(self.len)]
+    }
+
+    /// Counts one response that took `working_days` (a whole number of
+    /// working seconds over [`SECONDS_PER_WORKING_DAY`](crate::calendar::SECONDS_PER_WORKING_DAY),
+    /// so a whole day is exactly its bound and falls in the bucket it closes).
+    pub fn add(&mut self, working_days: f64) {
+        let bucket = self
+            .upper_bounds()
+            .iter()
+            .position(|b| working_days <= f64::from(*b))
+            .unwrap_or(usize::from(self.len));
+        self.counts[bucket] += 1;
+    }
 }
 
 /// The statistics of a set of complaints over a period.
@@ -523,6 +598,7 @@ impl<'a> StatsBuilder<'a> {
         let mut all_days = Vec::new();
         let mut all_working = Vec::new();
         let months = self.ctx.period.months();
+        let buckets = ResponseHistogram::new(self.ctx.policy);
         let monthly = self
             .months
             .into_iter()
@@ -534,7 +610,7 @@ impl<'a> StatsBuilder<'a> {
                     year,
                     month,
                     received: m.received,
-                    response: response_times(&mut m.days, &mut m.working_days),
+                    response: response_times(&mut m.days, &mut m.working_days, buckets),
                     within_standard: m.within_standard,
                 }
             })
@@ -546,7 +622,7 @@ impl<'a> StatsBuilder<'a> {
             by_kind: self.by_kind,
             by_status: self.by_status,
             by_channel: self.by_channel,
-            response: response_times(&mut all_days, &mut all_working),
+            response: response_times(&mut all_days, &mut all_working, buckets),
             within_standard: self.within_standard,
             follow_up: self.follow_up,
             completion: self.completion,
@@ -565,8 +641,20 @@ fn midnight_utc(date: NaiveDate) -> i64 {
     date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc().timestamp()
 }
 
-fn response_times(days: &mut [f64], working_days: &mut [f64]) -> Option<ResponseTimes> {
-    Some(ResponseTimes { days: Distribution::of(days)?, working_days: Distribution::of(working_days)? })
+fn response_times(
+    days: &mut [f64],
+    working_days: &mut [f64],
+    buckets: ResponseHistogram,
+) -> Option<ResponseTimes> {
+    let mut histogram = buckets;
+    for v in working_days.iter() {
+        histogram.add(*v);
+    }
+    Some(ResponseTimes {
+        days: Distribution::of(days)?,
+        working_days: Distribution::of(working_days)?,
+        working_days_histogram: histogram,
+    })
 }
 
 /// Statistics of many agencies in one pass: each complaint goes to the
@@ -795,6 +883,49 @@ mod tests {
     }
 
     #[test]
+    fn histogram_buckets() {
+        let day = crate::calendar::SECONDS_PER_WORKING_DAY;
+        let check = |standard: u32, bounds: &[u32], seconds: &[i64], counts: &[u32]| {
+            let policy = SlaPolicy {
+                response_standard: crate::calendar::WorkingDays::new(standard),
+                ..SlaPolicy::default()
+            };
+            let mut h = ResponseHistogram::new(&policy);
+            for s in seconds {
+                // As the statistics measure them: working seconds over a day's.
+                h.add(crate::sla::ResponseTime { seconds: *s, working_seconds: *s }.working_days());
+            }
+            assert_eq!(h.upper_bounds(), bounds, "standard {standard}");
+            assert_eq!(h.counts(), counts, "standard {standard}, {seconds:?}");
+        };
+        // Each bound belongs to the bucket it closes; a second more is the next.
+        check(
+            5,
+            &[1, 2, 3, 5, 10],
+            &[0, day, day + 1, 2 * day, 3 * day, 5 * day, 10 * day, 10 * day + 1],
+            &[2, 2, 1, 1, 1, 1],
+        );
+        // A standard of three or fewer days repeats bounds: kept once.
+        check(3, &[1, 2, 3, 6], &[3 * day, 6 * day, 7 * day], &[0, 0, 1, 1, 1]);
+        check(2, &[1, 2, 3, 4], &[4 * day], &[0, 0, 0, 1, 0]);
+        check(1, &[1, 2, 3], &[day / 2], &[1, 0, 0, 0]);
+        check(0, &[1, 2, 3], &[], &[0, 0, 0, 0]);
+        check(7, &[1, 2, 3, 7, 14], &[4 * day, 15 * day], &[0, 0, 0, 1, 0, 1]);
+    }
+
+    #[test]
+    fn histogram_counts_every_response_and_nothing_else() {
+        let s = compute(&sample(), Period::year(2025));
+        // Working days [1, 4, 1, 5]: two in the first bucket, two in 3–5.
+        let h = s.response.unwrap().working_days_histogram;
+        assert_eq!(h.upper_bounds(), [1, 2, 3, 5, 10]);
+        assert_eq!(h.counts(), [2, 0, 0, 2, 0, 0]);
+        // March's (A and C, one working day each; B, four) and April's (H, five).
+        assert_eq!(s.monthly[2].response.unwrap().working_days_histogram.counts(), [2, 0, 0, 1, 0, 0]);
+        assert_eq!(s.monthly[3].response.unwrap().working_days_histogram.counts(), [0, 0, 0, 1, 0, 0]);
+    }
+
+    #[test]
     fn a_month_period_sees_only_its_complaints() {
         let s = compute(&sample(), Period::month(2025, 4).unwrap());
         assert_eq!((s.total, s.monthly.len()), (1, 1));
@@ -909,6 +1040,9 @@ mod tests {
                     prop_assert!(r.count <= r.total && r.total <= s.total);
                 }
                 prop_assert!(s.overdue <= s.open && s.open <= s.total);
+                if let Some(r) = s.response {
+                    prop_assert_eq!(r.working_days_histogram.counts().iter().sum::<u32>(), r.working_days.count);
+                }
                 if let Some(r) = s.response {
                     prop_assert!(r.working_days.median <= r.days.median + 1e-9);
                     prop_assert!(r.days.median <= r.days.p90 + 1e-9);

@@ -142,6 +142,8 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
             post(act::<S>).route_layer(middleware::from_fn_with_state(state.clone(), rate_limit::<S>)),
         )
         .route("/api/v1/inbox", get(inbox::<S>))
+        .route("/api/v1/inbox.csv", get(crate::export::inbox_csv::<S>))
+        .route("/api/v1/stats.csv", get(crate::export::stats_csv::<S>))
         .route("/api/v1/me", get(me::<S>))
         .route("/api/v1/agencies", get(agencies::<S>))
         .route("/api/v1/stats", get(province_stats::<S>))
@@ -318,7 +320,7 @@ fn field_errors(errors: Vec<FieldError>) -> AppError {
     }
 }
 
-fn field_error(
+pub(crate) fn field_error(
     field: &'static str,
     code: &'static str,
     id: impl Into<String>,
@@ -513,7 +515,21 @@ fn idempotency_key(headers: &HeaderMap) -> AppResult<String> {
     }
 }
 
-fn derive_secret(key: &[u8; 32], idempotency_key: &str) -> AccessSecret {
+/// The access secret of the submission with `idempotency_key` under the
+/// deployment's `server_key` (HMAC-SHA-256, its first 16 bytes as the
+/// secret's entropy): a retried submission gets the same secret back
+/// without the secret ever being stored. Tools writing complaints as the
+/// server does (the demo's seeding) call this rather than repeat it.
+///
+/// # Example
+/// ```
+/// use aduan_server::app::derive_secret;
+/// let a = derive_secret(&[7; 32], "3f1c9a7e-0b5d-4e2a-9c61-a8d4f0e2b7c3");
+/// assert_eq!(a.expose(), derive_secret(&[7; 32], "3f1c9a7e-0b5d-4e2a-9c61-a8d4f0e2b7c3").expose());
+/// assert_ne!(a.expose(), derive_secret(&[8; 32], "3f1c9a7e-0b5d-4e2a-9c61-a8d4f0e2b7c3").expose());
+/// ```
+#[must_use]
+pub fn derive_secret(key: &[u8; 32], idempotency_key: &str) -> AccessSecret {
     use hmac::{Hmac, Mac};
     let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key).expect("HMAC takes any key length");
     mac.update(b"aduan access secret\0");
@@ -522,6 +538,30 @@ fn derive_secret(key: &[u8; 32], idempotency_key: &str) -> AccessSecret {
     let mut entropy = [0u8; 16];
     entropy.copy_from_slice(&digest[..16]);
     AccessSecret::from_entropy(entropy)
+}
+
+/// The idempotency key as the store keeps it: hashed and namespaced, so
+/// the client's key itself (which derives the secret) is never stored.
+#[must_use]
+pub fn stored_idempotency_key(idempotency_key: &str) -> String {
+    sha256_hex(&format!("idempotency:{idempotency_key}"))
+}
+
+/// The `received` event the server records for a validated complaint
+/// submitted by `actor` (the reporter through a web page, or the officer
+/// entering it from another channel) at `at`.
+#[must_use]
+pub fn received_event(complaint: &aduan_core::NewComplaint, actor: Actor, at: DateTime<Utc>) -> Event {
+    Event {
+        at,
+        actor,
+        action: Action::Received {
+            kind: complaint.kind(),
+            agency: complaint.agency().clone(),
+            privacy: complaint.privacy(),
+            channel: complaint.channel().kind(),
+        },
+    }
 }
 
 fn random_u64() -> anyhow::Result<u64> {
@@ -610,20 +650,11 @@ async fn submit<S: Store>(
         AgencyId::new(body.complaint.agency.trim()).map_or(config.default_zone, |a| config.zone_of(&a));
     let ctx = ValidationContext { now, zone, known_agencies: Some(&known) };
     let complaint = body.complaint.validate(channel, &ctx).map_err(AppError::Validation)?;
-    let received = Event {
-        at: now,
-        actor,
-        action: Action::Received {
-            kind: complaint.kind(),
-            agency: complaint.agency().clone(),
-            privacy: complaint.privacy(),
-            channel: complaint.channel().kind(),
-        },
-    };
+    let received = received_event(&complaint, actor, now);
     let lifecycle = Lifecycle::start(&received).map_err(|e| AppError::from(aduan_core::Error::from(e)))?;
     let derived = derive::measure(config, lifecycle, now)?;
     let read_model = derive::read_model(&derived);
-    let stored_key = sha256_hex(&format!("idempotency:{idempotency_key}"));
+    let stored_key = stored_idempotency_key(&idempotency_key);
     for _ in 0..8 {
         let ticket = TicketNumber::from_entropy(random_u64()?);
         let submission = Submission {
@@ -897,9 +928,11 @@ async fn me<S: Store>(State(state): State<AppState<S>>, headers: HeaderMap) -> A
 
 // ----- Officer inbox ------------------------------------------------------------
 
+/// The inbox's query parameters (`/api/v1/inbox` and, without `limit` and
+/// `offset`, `/api/v1/inbox.csv`); an unknown one is refused.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct InboxQuery {
+pub(crate) struct InboxQuery {
     status: Option<String>,
     agency: Option<AgencyId>,
     kind: Option<ComplaintKind>,
@@ -908,22 +941,31 @@ struct InboxQuery {
     #[serde(default)]
     at_risk: bool,
     q: Option<String>,
-    limit: Option<u32>,
-    offset: Option<u32>,
+    pub(crate) limit: Option<u32>,
+    pub(crate) offset: Option<u32>,
 }
 
-async fn inbox<S: Store>(
-    State(state): State<AppState<S>>,
-    headers: HeaderMap,
-    QueryParams(query): QueryParams<InboxQuery>,
-) -> AppResult<Json<InboxPage>> {
-    let officer = signed_in_officer(
-        &state,
-        &headers,
+/// The inbox's signed-in officer, or `auth.required`.
+pub(crate) async fn inbox_officer<S: Store>(
+    state: &AppState<S>,
+    headers: &HeaderMap,
+) -> AppResult<OfficerRecord> {
+    signed_in_officer(
+        state,
+        headers,
         "Masuk sebagai petugas untuk melihat kotak masuk",
         "Sign in as an officer to see the inbox",
     )
-    .await?;
+    .await
+}
+
+/// The store's filter for `query` as `officer` may ask it: an admin
+/// penghubung sees only their own agency's complaints.
+pub(crate) fn inbox_filter(
+    officer: &OfficerRecord,
+    query: InboxQuery,
+    now: DateTime<Utc>,
+) -> AppResult<InboxFilter> {
     let agency = match (&officer.agency, query.agency) {
         (None, requested) => requested,
         (Some(own), None) => Some(own.clone()),
@@ -948,8 +990,7 @@ async fn inbox<S: Store>(
                 .collect::<AppResult<_>>()?
         }
     };
-    let now = (state.now)();
-    let filter = InboxFilter {
+    Ok(InboxFilter {
         agency,
         statuses,
         kind: query.kind,
@@ -959,39 +1000,47 @@ async fn inbox<S: Store>(
         now: Some(now),
         limit: query.limit.unwrap_or(50).clamp(1, 200),
         offset: query.offset.unwrap_or(0),
-    };
+    })
+}
+
+/// One inbox row as the wire shows it, measured at `now`.
+pub(crate) fn inbox_item(config: &Config, now: DateTime<Utc>, row: crate::store::InboxRow) -> InboxItem {
+    let rm = &row.read_model;
+    let zone = rm.agency.as_ref().map_or(config.default_zone, |a| config.zone_of(a));
+    let remaining = rm.due_at.and_then(|due| {
+        let seconds = if now <= due {
+            config.calendar.working_seconds_between(zone, now, due)
+        } else {
+            config.calendar.working_seconds_between(zone, due, now).map(|s| -s)
+        };
+        seconds.ok().map(v1::working_days_1dp)
+    });
+    let overdue = rm.due_at.is_some_and(|due| due < now);
+    InboxItem {
+        ticket: row.ticket,
+        kind: row.kind,
+        title: row.title,
+        status: rm.status.into(),
+        agency: rm.agency.clone(),
+        received_at: row.received_at,
+        due_at: rm.due_at,
+        remaining_working_days: remaining,
+        overdue,
+        at_risk: !overdue && rm.at_risk_at.is_some_and(|t| t <= now),
+        version: rm.version,
+    }
+}
+
+async fn inbox<S: Store>(
+    State(state): State<AppState<S>>,
+    headers: HeaderMap,
+    QueryParams(query): QueryParams<InboxQuery>,
+) -> AppResult<Json<InboxPage>> {
+    let officer = inbox_officer(&state, &headers).await?;
+    let now = (state.now)();
+    let filter = inbox_filter(&officer, query, now)?;
     let page = state.store.inbox(&filter).await?;
-    let calendar = &state.config.calendar;
-    let items = page
-        .rows
-        .into_iter()
-        .map(|row| {
-            let rm = &row.read_model;
-            let zone = rm.agency.as_ref().map_or(state.config.default_zone, |a| state.config.zone_of(a));
-            let remaining = rm.due_at.and_then(|due| {
-                let seconds = if now <= due {
-                    calendar.working_seconds_between(zone, now, due)
-                } else {
-                    calendar.working_seconds_between(zone, due, now).map(|s| -s)
-                };
-                seconds.ok().map(v1::working_days_1dp)
-            });
-            let overdue = rm.due_at.is_some_and(|due| due < now);
-            InboxItem {
-                ticket: row.ticket,
-                kind: row.kind,
-                title: row.title,
-                status: rm.status.into(),
-                agency: rm.agency.clone(),
-                received_at: row.received_at,
-                due_at: rm.due_at,
-                remaining_working_days: remaining,
-                overdue,
-                at_risk: !overdue && rm.at_risk_at.is_some_and(|t| t <= now),
-                version: rm.version,
-            }
-        })
-        .collect();
+    let items = page.rows.into_iter().map(|row| inbox_item(&state.config, now, row)).collect();
     Ok(Json(InboxPage { total: page.total, items }))
 }
 
@@ -1016,12 +1065,14 @@ async fn agencies<S: Store>(State(state): State<AppState<S>>) -> Json<Vec<v1::Ag
 /// Unknown parameters are ignored here: badge images get cache-busting and
 /// tracking parameters added by the pages that embed them.
 #[derive(Debug, Deserialize)]
-struct PeriodQuery {
+pub(crate) struct PeriodQuery {
     period: Option<String>,
     from: Option<chrono::NaiveDate>,
     to: Option<chrono::NaiveDate>,
     lang: Option<String>,
     category: Option<aduan_core::CategoryId>,
+    /// One agency's monthly rows instead (only `stats.csv` reads it).
+    pub(crate) agency: Option<String>,
 }
 
 impl PeriodQuery {
@@ -1031,7 +1082,7 @@ impl PeriodQuery {
 }
 
 /// `period=2025`, `period=2025-03`, or `from=…&to=…`; the current year by default.
-fn period(query: &PeriodQuery, today: chrono::NaiveDate) -> AppResult<Period> {
+pub(crate) fn period(query: &PeriodQuery, today: chrono::NaiveDate) -> AppResult<Period> {
     let invalid = || {
         field_error(
             "period",
@@ -1077,7 +1128,7 @@ async fn histories_lifecycles<S: Store>(
 /// Statistics of every agency for `period`, computed once and kept for a
 /// minute or until the next write through this instance: badges are
 /// embedded on busy pages, and each computation folds every history.
-async fn period_stats<S: Store>(state: &AppState<S>, period: Period) -> AppResult<Arc<ByAgency>> {
+pub(crate) async fn period_stats<S: Store>(state: &AppState<S>, period: Period) -> AppResult<Arc<ByAgency>> {
     let now = (state.now)();
     let generation = state.stats_cache.generation.load(std::sync::atomic::Ordering::Acquire);
     // Holding the lock while computing makes concurrent requests for the
@@ -1140,7 +1191,7 @@ struct CachedStats {
     stats: Arc<ByAgency>,
 }
 
-fn known<'c>(config: &'c Config, agency: &str) -> AppResult<&'c crate::config::AgencyConfig> {
+pub(crate) fn known<'c>(config: &'c Config, agency: &str) -> AppResult<&'c crate::config::AgencyConfig> {
     AgencyId::new(agency).ok().and_then(|id| config.agency(&id)).ok_or_else(AppError::agency_not_found)
 }
 

@@ -9,6 +9,7 @@
 //! - [`app`]: the router, handlers and middleware of `/api/v1`;
 //! - [`derive`](mod@derive): state, clocks, read models and views derived with the core;
 //! - [`error`]: the one `AppError`, mapped to problem documents;
+//! - [`export`]: CSV downloads of the inbox and the statistics;
 //! - [`badge`], [`openapi`], [`ratelimit`]: the SVG badge, the API document,
 //!   per-client limits;
 //! - [`console`]: the officers' console page at `/console`;
@@ -20,6 +21,7 @@ pub mod config;
 pub mod console;
 pub mod derive;
 pub mod error;
+pub mod export;
 pub mod openapi;
 pub mod ratelimit;
 pub mod serve;

@@ -11,9 +11,11 @@ pub const PATHS: &[(&str, &str)] = &[
     ("/api/v1/complaints/{ticket}", "get"),
     ("/api/v1/complaints/{ticket}/actions", "post"),
     ("/api/v1/inbox", "get"),
+    ("/api/v1/inbox.csv", "get"),
     ("/api/v1/me", "get"),
     ("/api/v1/agencies", "get"),
     ("/api/v1/stats", "get"),
+    ("/api/v1/stats.csv", "get"),
     ("/api/v1/agencies/{agency}/stats", "get"),
     ("/api/v1/agencies/{agency}/badge", "get"),
     ("/api/v1/awards", "get"),
@@ -48,6 +50,13 @@ fn merge(mut a: Value, b: Value) -> Value {
 
 fn ok(description: &str, schema: &str) -> Value {
     json!({"200": {"description": description, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}}})
+}
+
+fn merge_params(mut a: Value, b: Value) -> Value {
+    if let (Some(a), Value::Array(b)) = (a.as_array_mut(), b) {
+        a.extend(b);
+    }
+    a
 }
 
 fn period_params() -> Value {
@@ -137,7 +146,11 @@ pub fn document() -> Value {
                     "agency_name": {"type": "string"}}},
                 "InboxPage": {"type": "object", "properties": {"total": {"type": "integer"}, "items": {"type": "array", "items": {"type": "object"}}}},
                 "Agency": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"}, "zone": {"type": "string"}}},
-                "StatsView": {"type": "object"},
+                "StatsView": {"type": "object", "description": "Counts, shares, response-time distributions, the monthly series and `response_histogram`: consecutive `HistogramBucket`s of answered complaints' working-day response times, the last open-ended."},
+                "HistogramBucket": {"type": "object", "required": ["from_working_days", "label", "count"], "properties": {
+                    "from_working_days": {"type": "number", "description": "Lower bound, exclusive (inclusive for the first bucket)"},
+                    "to_working_days": {"type": "number", "description": "Upper bound, inclusive; absent for the last bucket"},
+                    "label": {"$ref": "#/components/schemas/Text"}, "count": {"type": "integer"}}},
                 "Badge": {"type": "object"},
                 "AwardSummary": {"type": "object", "required": ["id", "name"], "properties": {
                     "id": {"type": "string", "description": "As in `/api/v1/awards/{award}/leaderboard`"},
@@ -186,6 +199,19 @@ pub fn document() -> Value {
                 ],
                 "responses": merge(ok("A page of the inbox", "InboxPage"), problem_responses(&["400", "401", "403"]))
             }},
+            "/api/v1/inbox.csv": {"get": {
+                "summary": "The inbox as CSV: every match of the inbox's filters (at most 10,000), most urgent first. UTF-8 with a byte-order mark, CRLF, decimal points; columns tiket, jenis, judul, status, instansi_id, instansi, diterima and tenggat (RFC 3339 in the agency's zone), sisa_hari_kerja (negative when overdue), terlambat (ya/tidak). Text cells a spreadsheet would read as formulas start with an apostrophe.",
+                "security": [{"officer": []}],
+                "parameters": [
+                    {"name": "status", "in": "query", "schema": {"type": "string"}, "description": "Comma-separated status codes"},
+                    {"name": "agency", "in": "query", "schema": {"type": "string"}},
+                    {"name": "kind", "in": "query", "schema": {"type": "string"}},
+                    {"name": "overdue", "in": "query", "schema": {"type": "boolean"}},
+                    {"name": "at_risk", "in": "query", "schema": {"type": "boolean"}},
+                    {"name": "q", "in": "query", "schema": {"type": "string"}}
+                ],
+                "responses": merge(json!({"200": {"description": "`aduan-kotak-masuk-YYYY-MM-DD.csv`", "content": {"text/csv": {}}}}), problem_responses(&["400", "401", "403", "422"]))
+            }},
             "/api/v1/me": {"get": {
                 "summary": "The signed-in officer: id, name, role (koordinator or penghubung) and agency",
                 "security": [{"officer": []}],
@@ -199,6 +225,11 @@ pub fn document() -> Value {
                 "summary": "The province's complaint statistics for a period: every agency's complaints and those not yet disposed, in the default zone",
                 "parameters": period_params(),
                 "responses": merge(ok("Statistics", "StatsView"), problem_responses(&["400", "422"]))
+            }},
+            "/api/v1/stats.csv": {"get": {
+                "summary": "Statistics as CSV (UTF-8 with a byte-order mark, CRLF, decimal points, shares 0–1): one row per agency and a last `provinsi` row, columns instansi_id, instansi, kategori, diterima, ditangani, dijawab, median_hari_kerja, rerata_hari, dalam_standar, tindak_lanjut, selesai, terbuka, terlambat, kepuasan_rerata, kepuasan_jumlah; with `agency`, that agency's months: bulan, diterima, median_hari_kerja, median_hari, dalam_standar",
+                "parameters": merge_params(period_params(), json!([{"name": "agency", "in": "query", "schema": {"type": "string"}, "description": "One agency's monthly rows instead."}])),
+                "responses": merge(json!({"200": {"description": "`aduan-statistik-<period>.csv`", "content": {"text/csv": {}}}}), problem_responses(&["400", "404", "422"]))
             }},
             "/api/v1/agencies/{agency}/stats": {"get": {
                 "summary": "An agency's complaint statistics for a period",

@@ -274,6 +274,11 @@ async fn idempotent_retry<S: Store>(store: S) {
     let h = harness(store, config(600, 600)).await;
     let first = h.submit("key-retry-00000001", &complaint("anonim")).await;
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
+    // The public derivation is the one the handler uses (the demo seeds with it).
+    assert_eq!(
+        first.body["secret"],
+        aduan_server::app::derive_secret(&[7; 32], "key-retry-00000001").expose()
+    );
     let again = h.submit("key-retry-00000001", &complaint("anonim")).await;
     assert_eq!(again.status, StatusCode::OK, "{}", again.text);
     assert_eq!(again.body["ticket"], first.body["ticket"]);
@@ -796,6 +801,11 @@ async fn province_statistics<S: Store>(store: S) {
     assert_eq!(p["total"], 3);
     assert_eq!(p["by_status"], json!({"diterima": 1, "didisposisikan": 1, "ditanggapi": 1}));
     assert_eq!(p["response_working_days"]["count"], 1);
+    // Answered two hours after receipt: the first bucket of the histogram.
+    let counts: Vec<u64> =
+        p["response_histogram"].as_array().unwrap().iter().map(|b| b["count"].as_u64().unwrap()).collect();
+    assert_eq!(counts, [1, 0, 0, 0, 0, 0], "{}", p["response_histogram"]);
+    assert_eq!(p["response_histogram"][5]["label"]["id"], "> 10 hari kerja");
     assert_eq!(p["follow_up"]["total"], 2, "two were disposed");
     assert_eq!(p["open"], 3);
     assert_eq!(p["period"], json!({"from": "2025-01-01", "to": "2025-12-31"}));
@@ -815,6 +825,196 @@ async fn province_statistics<S: Store>(store: S) {
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
     assert_eq!(bad.body["errors"][0]["field"], "period");
     assert!(bad.body["errors"][0]["message"]["id"].as_str().unwrap().contains("Periode"));
+}
+
+fn parse_csv(r: &Reply) -> (Vec<String>, Vec<Vec<String>>) {
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert_eq!(r.headers[header::CACHE_CONTROL], "no-store");
+    let body = r.text.strip_prefix('\u{feff}').expect("a UTF-8 byte-order mark");
+    assert!(body.ends_with("\r\n") && !body.replace("\r\n", "").contains('\n'), "CRLF line ends: {body:?}");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let header = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let rows = reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect();
+    (header, rows)
+}
+
+/// A CSV number cell against the JSON value (absent or null: an empty cell).
+fn same_number(cell: &str, json: &Value) -> bool {
+    match json.as_f64() {
+        Some(v) => cell.parse::<f64>().is_ok_and(|c| c == v),
+        None => cell.is_empty(),
+    }
+}
+
+async fn csv_exports<S: Store>(store: S) {
+    let h = harness(store, config(600, 600)).await;
+    let mut hostile = complaint("publik");
+    hostile["title"] = json!("=HYPERLINK(\"http://x.example\",\"klik\")");
+    let formula = h.submit("key-csv-export-0001", &hostile).await;
+    assert_eq!(formula.status, StatusCode::CREATED, "{}", formula.text);
+    let formula_ticket = formula.body["ticket"].as_str().unwrap().to_owned();
+    dispose(&h, &formula_ticket).await;
+    h.clock.advance(Duration::hours(4));
+    let answered = h
+        .act(
+            &formula_ticket,
+            3,
+            json!({"type": "responded", "message": "Kami tinjau"}),
+            Auth::Officer(DINKES),
+        )
+        .await;
+    assert_eq!(answered.status, StatusCode::OK, "{}", answered.text);
+    let waiting = h.submit("key-csv-export-0002", &complaint("anonim")).await;
+    let waiting_ticket = waiting.body["ticket"].as_str().unwrap().to_owned();
+    // Past the waiting one's verification deadline: overdue, negative days left.
+    h.clock.advance(Duration::days(4));
+
+    // The inbox, as the JSON inbox lists it.
+    let r = h.get("/api/v1/inbox.csv", Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(
+        r.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"aduan-kotak-masuk-2025-03-07.csv\""
+    );
+    let (header, rows) = parse_csv(&r);
+    assert_eq!(
+        header,
+        [
+            "tiket",
+            "jenis",
+            "judul",
+            "status",
+            "instansi_id",
+            "instansi",
+            "diterima",
+            "tenggat",
+            "sisa_hari_kerja",
+            "terlambat"
+        ]
+    );
+    let json = h.get("/api/v1/inbox", Auth::Officer(KOORDINATOR)).await;
+    let items = json.body["items"].as_array().unwrap();
+    assert_eq!(rows.len(), items.len());
+    assert_eq!(rows.len(), 2);
+    for (row, item) in rows.iter().zip(items) {
+        assert_eq!(row[0], item["ticket"].as_str().unwrap());
+        assert_eq!(row[1], item["kind"].as_str().unwrap());
+        assert_eq!(row[3], item["status"]["code"].as_str().unwrap());
+        assert_eq!(row[4], item["agency"].as_str().unwrap_or_default());
+        assert!(same_number(&row[8], &item["remaining_working_days"]), "{row:?} {item}");
+        assert_eq!(row[9], if item["overdue"].as_bool().unwrap() { "ya" } else { "tidak" });
+        let received: DateTime<Utc> = row[6].parse().unwrap();
+        assert_eq!(
+            received.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            item["received_at"].as_str().unwrap()
+        );
+        assert!(row[6].ends_with("+08:00"), "local time in WITA: {}", row[6]);
+    }
+    let formula_row = rows.iter().find(|r| r[0] == formula_ticket).unwrap();
+    assert_eq!(formula_row[2], "'=HYPERLINK(\"http://x.example\",\"klik\")");
+    assert_eq!(formula_row[5], "Dinas Kesehatan Provinsi Kalimantan Selatan");
+    assert_eq!(formula_row[6], "2025-03-03T10:00:00+08:00");
+    let waiting_row = rows.iter().find(|r| r[0] == waiting_ticket).unwrap();
+    assert_eq!((waiting_row[4].as_str(), waiting_row[9].as_str()), ("", "ya"));
+    assert!(waiting_row[8].parse::<f64>().unwrap() < 0.0, "{waiting_row:?}");
+    // Received at 14:00 WITA on Monday: verification due three working days later.
+    assert_eq!(waiting_row[7], "2025-03-06T14:00:00+08:00");
+
+    // Filters and scoping as the JSON inbox; the agency sees its own only.
+    let (_, overdue) = parse_csv(&h.get("/api/v1/inbox.csv?overdue=true", Auth::Officer(KOORDINATOR)).await);
+    assert_eq!(overdue.iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), [waiting_ticket.as_str()]);
+    let (_, found) = parse_csv(&h.get("/api/v1/inbox.csv?q=hyperlink", Auth::Officer(KOORDINATOR)).await);
+    assert_eq!(found.len(), 1);
+    let (_, own) = parse_csv(&h.get("/api/v1/inbox.csv", Auth::Officer(DINKES)).await);
+    assert_eq!(own.iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), [formula_ticket.as_str()]);
+    let theirs = h.get("/api/v1/inbox.csv?agency=disdik", Auth::Officer(DINKES)).await;
+    assert_eq!(theirs.status, StatusCode::FORBIDDEN);
+    let nobody = h.get("/api/v1/inbox.csv", Auth::None).await;
+    assert_eq!(
+        (nobody.status, nobody.body["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("auth.required"))
+    );
+    let paged = h.get("/api/v1/inbox.csv?limit=5", Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(paged.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", paged.text);
+    assert_eq!(paged.body["errors"][0]["field"], "limit");
+    let unknown = h.get("/api/v1/inbox.csv?sort=asc", Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(
+        (unknown.status, unknown.body["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("query.malformed"))
+    );
+    let bad_status = h.get("/api/v1/inbox.csv?status=hilang", Auth::Officer(KOORDINATOR)).await;
+    assert_eq!(bad_status.body["errors"][0]["field"], "status");
+
+    // Statistics: one row per agency and the province, as the JSON figures.
+    let r = h.get("/api/v1/stats.csv?period=2025&utm_source=x", Auth::None).await;
+    assert_eq!(r.headers[header::CONTENT_DISPOSITION], "attachment; filename=\"aduan-statistik-2025.csv\"");
+    let (header, rows) = parse_csv(&r);
+    assert_eq!(header.len(), 15);
+    assert_eq!(header[0], "instansi_id");
+    assert_eq!(
+        rows.iter().map(|r| r[0].as_str()).collect::<Vec<_>>(),
+        ["dinkes", "disdik", "rsud-ulin", "provinsi"]
+    );
+    for row in &rows {
+        let path = if row[0] == "provinsi" {
+            "/api/v1/stats?period=2025".to_owned()
+        } else {
+            format!("/api/v1/agencies/{}/stats?period=2025", row[0])
+        };
+        let j = h.get(&path, Auth::None).await.body;
+        let col = |name: &str| &row[header.iter().position(|h| h == name).unwrap()];
+        assert_eq!(col("diterima"), &j["total"].to_string(), "{row:?}");
+        assert_eq!(col("dijawab"), &j["response_working_days"]["count"].as_u64().unwrap_or(0).to_string());
+        assert!(same_number(col("median_hari_kerja"), &j["response_working_days"]["median"]), "{row:?}");
+        assert!(same_number(col("rerata_hari"), &j["response_days"]["mean"]), "{row:?}");
+        assert!(same_number(col("dalam_standar"), &j["within_standard"]["share"]), "{row:?}");
+        assert!(same_number(col("tindak_lanjut"), &j["follow_up"]["share"]), "{row:?}");
+        assert!(same_number(col("selesai"), &j["completion"]["share"]), "{row:?}");
+        assert_eq!(col("terbuka"), &j["open"].to_string());
+        assert_eq!(col("terlambat"), &j["overdue"].to_string());
+    }
+    assert_eq!(rows[0][3], "1");
+    assert_eq!(rows[3][3], "2", "the province holds the waiting one too");
+    // One agency's months.
+    let r = h.get("/api/v1/stats.csv?period=2025&agency=dinkes", Auth::None).await;
+    let (header, months) = parse_csv(&r);
+    assert_eq!(header, ["bulan", "diterima", "median_hari_kerja", "median_hari", "dalam_standar"]);
+    let j = h.get("/api/v1/agencies/dinkes/stats?period=2025", Auth::None).await.body;
+    assert_eq!(months.len(), 12);
+    for (row, point) in months.iter().zip(j["monthly"].as_array().unwrap()) {
+        assert_eq!(row[0], point["month"].as_str().unwrap());
+        assert_eq!(row[1], point["received"].to_string());
+        assert!(same_number(&row[2], &point["median_working_days"]), "{row:?} {point}");
+        assert!(same_number(&row[3], &point["median_days"]), "{row:?} {point}");
+        assert!(same_number(&row[4], &point["within_standard"]["share"]), "{row:?} {point}");
+    }
+    assert_eq!(months[2][1], "1");
+    let r = h.get("/api/v1/stats.csv?period=2025-03", Auth::None).await;
+    assert_eq!(
+        r.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"aduan-statistik-2025-03.csv\""
+    );
+    let unknown = h.get("/api/v1/stats.csv?agency=tidak-ada", Auth::None).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    let bad = h.get("/api/v1/stats.csv?period=20x5", Auth::None).await;
+    assert_eq!(bad.body["errors"][0]["field"], "period");
+}
+
+async fn inbox_csv_pages_through_everything<S: Store>(store: S) {
+    let h = harness(store, config(6000, 6000)).await;
+    // More than one store page (200) of complaints.
+    for i in 0..205 {
+        let r = h.submit(&format!("key-csv-pages-{i:04}"), &complaint("publik")).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    }
+    let (_, rows) = parse_csv(&h.get("/api/v1/inbox.csv", Auth::Officer(KOORDINATOR)).await);
+    let tickets: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!((rows.len(), tickets.len()), (205, 205));
+    let first_page = h.get("/api/v1/inbox?limit=200", Auth::Officer(KOORDINATOR)).await;
+    let json_order: Vec<&str> =
+        first_page.body["items"].as_array().unwrap().iter().map(|i| i["ticket"].as_str().unwrap()).collect();
+    let csv_order: Vec<&str> = rows.iter().take(200).map(|r| r[0].as_str()).collect();
+    assert_eq!(csv_order, json_order, "most urgent first, as the inbox");
 }
 
 // ----- Backends ----------------------------------------------------------------------
@@ -893,6 +1093,8 @@ both!(
     officer_complaint_view,
     awards_list,
     province_statistics,
+    csv_exports,
+    inbox_csv_pages_through_everything,
 );
 
 #[tokio::test]
