@@ -265,8 +265,11 @@ async fn officers_sign_in_work_the_inbox_act_resolve_conflicts_and_read_the_dash
         browser.find("select#dasbor-instansi").await?.select_by_value("dinkes").await?;
         browser.find("svg#tren rect.bar").await?;
         browser.screenshot(&dir.join("console-dashboard-1280.png")).await?;
+        browser.script("document.getElementById('histogram-judul').scrollIntoView();", vec![]).await?;
+        browser.screenshot(&dir.join("console-charts-1280.png")).await?;
         browser.client.set_window_size(768, 1000).await?;
         tokio::time::sleep(Duration::from_millis(300)).await;
+        browser.script("document.getElementById('tren-judul').scrollIntoView();", vec![]).await?;
         browser.screenshot(&dir.join("console-dashboard-768.png")).await?;
     }
     browser.close().await
