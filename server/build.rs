@@ -59,7 +59,9 @@ fn generate(dir: &Path) -> String {
         };
         let widget_files = value["files"].as_array().map(Vec::as_slice).unwrap_or_default();
         let console_files = value["console"]["files"].as_array().map(Vec::as_slice).unwrap_or_default();
-        if let (Some(start), Some(css)) = (value["console"]["start"].as_str(), value["console"]["css"].as_str()) {
+        if let (Some(start), Some(css)) =
+            (value["console"]["start"].as_str(), value["console"]["css"].as_str())
+        {
             console = format!("Some(ConsoleNames {{ start: {start:?}, css: {css:?} }})");
         }
         for file in widget_files.iter().chain(console_files) {
