@@ -559,7 +559,7 @@ mod tests {
     fn console_budget_and_start_module() {
         let file =
             |name: &str, brotli| Sizes { name: name.into(), raw: 0, gzip: 0, brotli, sha256: String::new() };
-        assert!(console_budget(&[file("console-1.wasm", 300_000), file("console-1.js", 5_000)]).1);
+        assert!(console_budget(&[file("console-1.wasm", 200_000), file("console-1.js", 5_000)]).1);
         assert!(!console_budget(&[file("console-1.wasm", CONSOLE_BROTLI_BUDGET + 1)]).1);
         assert!(!console_budget(&[]).1, "a manifest without the console fails");
         let text = r#"{"loader": "aduan.js", "files": [], "console": {"start": "console-start-1.js",
