@@ -6,6 +6,9 @@
 //!   `manifest.json`, by writing `widgets.rs` into `OUT_DIR` for
 //!   `src/widgets.rs` to include. Without a bundle the server still builds
 //!   and answers `/widgets/` with 503 and a message saying how to build it.
+//!   The officers' console is a second bundle in the same directory, listed
+//!   under the manifest's `console`: its files are embedded the same way,
+//!   and its hashed names become `CONSOLE` for the `/console` page.
 
 #![allow(clippy::print_stdout)] // Cargo reads build instructions from stdout.
 
@@ -39,19 +42,29 @@ fn widgets_dir() -> PathBuf {
     target.join("widgets")
 }
 
-/// The Rust source of the embedded files: `static FILES: &[Embedded]`.
+/// The Rust source of the embedded files: `static FILES: &[Embedded]`
+/// (the widgets' files and the console's, all served under `/widgets/`)
+/// and `static CONSOLE: Option<ConsoleNames>` (the console's hashed names,
+/// for the `/console` page).
 fn generate(dir: &Path) -> String {
     let mut code = String::from(
         "/// The bundle's files, from its manifest.\npub(crate) static FILES: &[Embedded] = &[\n",
     );
+    let mut console = "None".to_owned();
     let manifest = dir.join("manifest.json");
     if let Ok(text) = fs::read_to_string(&manifest) {
         let value: serde_json::Value = match serde_json::from_str(&text) {
             Ok(value) => value,
             Err(e) => panic!("{}: not JSON ({e}); run `cargo xtask build-widgets` again", manifest.display()),
         };
-        let files = value["files"].as_array().map(Vec::as_slice).unwrap_or_default();
-        for file in files {
+        let widget_files = value["files"].as_array().map(Vec::as_slice).unwrap_or_default();
+        let console_files = value["console"]["files"].as_array().map(Vec::as_slice).unwrap_or_default();
+        if let (Some(start), Some(css)) =
+            (value["console"]["start"].as_str(), value["console"]["css"].as_str())
+        {
+            console = format!("Some(ConsoleNames {{ start: {start:?}, css: {css:?} }})");
+        }
+        for file in widget_files.iter().chain(console_files) {
             let (Some(name), Some(sha256)) = (file["name"].as_str(), file["sha256"].as_str()) else {
                 panic!("{}: a file without name or sha256", manifest.display());
             };
@@ -80,5 +93,9 @@ fn generate(dir: &Path) -> String {
         }
     }
     code.push_str("];\n");
+    let _ = writeln!(
+        code,
+        "/// The console's hashed names, when the bundle has it.\npub(crate) static CONSOLE: Option<ConsoleNames> = {console};"
+    );
     code
 }

@@ -1,7 +1,9 @@
 //! The widgets' bundle, embedded at build time (see `build.rs`) and served
 //! under `/widgets/`: the loader `aduan.js`, which site pages link to and
 //! which must pick up a new release soon, and the content-hashed glue and
-//! WASM, which never change under their names.
+//! WASM, which never change under their names; and the officers' console's
+//! hashed files (start module, glue, WASM, stylesheet), which `/console`
+//! links to.
 //!
 //! Each file goes out brotli- or gzip-compressed when the browser accepts
 //! it (the copies `cargo xtask build-widgets` made), with a strong `ETag`
@@ -25,7 +27,22 @@ pub(crate) struct Embedded {
     gzip: Option<&'static [u8]>,
 }
 
+/// The hashed names the `/console` page links to.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ConsoleNames {
+    /// The start module, `console-start-<hash>.js`.
+    pub(crate) start: &'static str,
+    /// The stylesheet, `console-<hash>.css`.
+    pub(crate) css: &'static str,
+}
+
 include!(concat!(env!("OUT_DIR"), "/widgets.rs"));
+
+/// The console's names, when this build embeds it.
+#[must_use]
+pub(crate) fn console() -> Option<ConsoleNames> {
+    CONSOLE
+}
 
 /// The name the loader is served under.
 pub const LOADER: &str = "aduan.js";
@@ -91,6 +108,7 @@ fn content_type(name: &str) -> &'static str {
         Some("js") => "text/javascript; charset=utf-8",
         Some("wasm") => "application/wasm",
         Some("json") => "application/json",
+        Some("css") => "text/css; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
@@ -133,6 +151,7 @@ mod tests {
     fn types() {
         assert_eq!(content_type("aduan-0123.wasm"), "application/wasm");
         assert_eq!(content_type("aduan.js"), "text/javascript; charset=utf-8");
+        assert_eq!(content_type("console-0123.css"), "text/css; charset=utf-8");
         assert_eq!(content_type("README"), "application/octet-stream");
     }
 

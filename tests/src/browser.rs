@@ -257,6 +257,67 @@ impl Browser {
         Ok(value.as_bool().unwrap_or(true))
     }
 
+    /// Waits up to 15 s for `selector` in the page itself (no shadow
+    /// root: the officers' console owns its page), and returns it.
+    ///
+    /// # Errors
+    /// When it does not appear in time.
+    pub async fn find(&self, selector: &str) -> anyhow::Result<Element> {
+        let started = Instant::now();
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(selector)).await {
+                return Ok(element);
+            }
+            if started.elapsed() > Duration::from_secs(15) {
+                let html = self.page_html().await.unwrap_or_default();
+                bail!("`{selector}` did not appear within 15 s; the page holds:\n{html}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Every element matching `selector` in the page now.
+    ///
+    /// # Errors
+    /// When the query fails.
+    pub async fn find_all(&self, selector: &str) -> anyhow::Result<Vec<Element>> {
+        Ok(self.client.find_all(Locator::Css(selector)).await?)
+    }
+
+    /// Waits up to 15 s until the text of the first element matching
+    /// `selector` in the page contains `text`, and returns that text.
+    ///
+    /// # Errors
+    /// When it does not in time.
+    pub async fn wait_for_page_text(&self, selector: &str, text: &str) -> anyhow::Result<String> {
+        let started = Instant::now();
+        loop {
+            let shown = self
+                .script(
+                    "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;",
+                    vec![json!(selector)],
+                )
+                .await?;
+            let shown = shown.as_str().unwrap_or_default().to_owned();
+            if shown.contains(text) {
+                return Ok(shown);
+            }
+            if started.elapsed() > Duration::from_secs(15) {
+                bail!("`{selector}` did not show {text:?} within 15 s; it shows:\n{shown}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The page's markup, for failure messages.
+    ///
+    /// # Errors
+    /// When the script fails.
+    pub async fn page_html(&self) -> anyhow::Result<String> {
+        let value = self.script("return document.documentElement.outerHTML;", vec![]).await?;
+        Ok(value.as_str().unwrap_or_default().to_owned())
+    }
+
     /// Saves a PNG screenshot of the page to `path`.
     ///
     /// # Errors

@@ -2,9 +2,11 @@
 //!
 //! Tasks:
 //! - `build-widgets`: the widgets' WASM bundle, its loader and their
-//!   precompressed copies in `target/widgets/` (see [`widgets`]);
+//!   precompressed copies in `target/widgets/`, and the officers' console
+//!   as a second bundle beside them (see [`widgets`]);
 //! - `size`: the sizes of that build, failing above the budgets (loader
-//!   ≤ 4 KB brotli, everything ≤ 150 KB brotli);
+//!   ≤ 4 KB brotli, the widgets ≤ 150 KB brotli, the console on its own
+//!   budget);
 //! - `bench`: the core's criterion benchmarks, then the side-by-side
 //!   comparison with numpy (`bench/vs_numpy.py`);
 //! - `bench-numpy`: only the numpy comparison;
