@@ -199,22 +199,10 @@ fn App() -> impl IntoView {
     }
 }
 
-/// `GET /api/v1/me`; a server without it (404) is asked for the inbox
-/// instead, which checks the token too, and the officer is named by role.
+/// `GET /api/v1/me`: who the token belongs to, and so which screens and
+/// actions to show.
 async fn who_am_i(token: &str) -> Result<OfficerView, Failure> {
-    match http::get::<OfficerView>("/api/v1/me", token).await {
-        Err(Failure::Missing) => {
-            http::get::<InboxPage>("/api/v1/inbox?limit=1", token).await?;
-            Ok(OfficerView {
-                id: String::new(),
-                name: "Petugas".to_owned(),
-                role: OfficerRole::Koordinator,
-                agency: None,
-                agency_name: None,
-            })
-        }
-        other => other,
-    }
+    http::get::<OfficerView>("/api/v1/me", token).await
 }
 
 fn signed_in(session: Session, token: String, me: OfficerView) {

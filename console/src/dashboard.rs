@@ -257,8 +257,17 @@ pub fn award_preview(board: &LeaderboardView, own: Option<&str>) -> Vec<PreviewR
 pub fn category_label(id: &str) -> String {
     match id {
         "opd" => "OPD Pemprov".to_owned(),
+        "uptd" => "UPTD".to_owned(),
         "kabkota" | "kabupaten_kota" | "kabupaten-kota" => "Kabupaten/kota".to_owned(),
-        other => other.replace('_', " "),
+        "kabupaten-kota-nonpeserta" => "Kabupaten/kota (bukan peserta)".to_owned(),
+        // A configured category this list does not know: its id, readable.
+        other => {
+            let spaced = other.replace(['_', '-'], " ");
+            let mut chars = spaced.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |first| first.to_ascii_uppercase().to_string() + chars.as_str())
+        }
     }
 }
 
@@ -288,6 +297,17 @@ pub fn download_name(disposition: Option<&str>, fallback: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn category_labels_are_readable_for_known_and_unknown_ids() {
+        assert_eq!(category_label("opd"), "OPD Pemprov");
+        assert_eq!(category_label("uptd"), "UPTD");
+        assert_eq!(category_label("kabupaten-kota"), "Kabupaten/kota");
+        assert_eq!(category_label("kabupaten-kota-nonpeserta"), "Kabupaten/kota (bukan peserta)");
+        assert_eq!(category_label("badan_usaha-daerah"), "Badan usaha daerah");
+        assert_eq!(category_label(""), "");
+    }
+
     use super::*;
     use serde_json::json;
 

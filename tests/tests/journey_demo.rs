@@ -148,7 +148,6 @@ async fn check_yearly_figures(demo: &Demo) -> anyhow::Result<()> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "the officer console lands next (issue 5)"]
 async fn a_complaint_goes_from_the_regency_portal_through_the_console_to_the_tracker_and_the_award()
 -> anyhow::Result<()> {
     let Some(browser) = Browser::open(1280, 1000).await? else { return Ok(()) };
