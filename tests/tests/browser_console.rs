@@ -283,3 +283,100 @@ async fn the_console_page_has_its_own_strict_policy() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// Fills the console's form for `action` (`fields`: name → text for text
+/// boxes, `select:name` → value for lists), submits it, and waits for
+/// the complaint to reach `status`.
+async fn act(browser: &Browser, action: &str, fields: &[(&str, &str)], status: &str) -> anyhow::Result<()> {
+    let form = format!("form.tindakan[data-action=\"{action}\"]");
+    for (name, value) in fields {
+        match name.strip_prefix("select:") {
+            Some(select) => {
+                browser
+                    .find(&format!("{form} select[name=\"{select}\"]"))
+                    .await?
+                    .select_by_value(value)
+                    .await?;
+            }
+            None => type_into(browser, &format!("{form} [name=\"{name}\"]"), value).await?,
+        }
+    }
+    click(browser, &format!("{form} button[type=submit]")).await?;
+    browser.find(&format!("article#aduan[data-status=\"{status}\"]")).await?;
+    browser.wait_for_page_text("#pesan", "berhasil").await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn officers_hold_resume_tighten_privacy_reroute_and_archive_from_the_console() -> anyhow::Result<()> {
+    let Some(browser) = Browser::open(1280, 1000).await? else { return Ok(()) };
+    let stack = Stack::start().await?;
+    let submitted = stack.submit("console-browser-0002", &sample_complaint("publik")).await?;
+    let ticket = submitted.body["ticket"].as_str().context("a ticket")?.to_owned();
+    browser.goto(&format!("{}/console#/aduan/{ticket}", stack.direct)).await?;
+
+    // The koordinator holds it for missing information, resumes it, and
+    // verifies it with the privacy tightened to confidential.
+    sign_in(&browser, KOORDINATOR).await?;
+    browser.find(&format!("article#aduan[data-ticket=\"{ticket}\"][data-status=\"diterima\"]")).await?;
+    // A hold without a reason is caught before anything is sent.
+    click(&browser, "form.tindakan[data-action=held] button[type=submit]").await?;
+    wait_for_focus(&browser, "div#ringkasan-galat.error-summary").await?;
+    assert_eq!(version(&browser).await?, 1);
+    act(&browser, "held", &[("reason", "Mohon lengkapi nama apotek dan jam kejadian")], "ditunda").await?;
+    act(&browser, "resumed", &[], "diterima").await?;
+    act(&browser, "verified", &[("select:privacy", "rahasia")], "terverifikasi").await?;
+    act(&browser, "disposed", &[("select:agency", "dinkes")], "didisposisikan").await?;
+    let stored = stack.get(&format!("/api/v1/complaints/{ticket}"), Some(KOORDINATOR)).await?;
+    assert_eq!(stored.body["privacy"], "rahasia", "{}", stored.body);
+    sign_out(&browser).await?;
+
+    // Dinas Kesehatan returns it as not its remit, suggesting the regency.
+    sign_in(&browser, PENGHUBUNG_DINKES).await?;
+    browser.goto(&format!("{}/console#/aduan/{ticket}", stack.direct)).await?;
+    browser.find(&format!("article#aduan[data-ticket=\"{ticket}\"][data-status=\"didisposisikan\"]")).await?;
+    assert!(
+        browser.find_all("form.tindakan[data-action=archived]").await?.is_empty(),
+        "archiving is the koordinator's"
+    );
+    act(
+        &browser,
+        "rerouted",
+        &[("reason", "Apotek yang dimaksud milik puskesmas kabupaten"), ("select:agency", "kab-banjar")],
+        "terverifikasi",
+    )
+    .await?;
+    sign_out(&browser).await?;
+
+    // The koordinator archives it as a duplicate, naming the original.
+    sign_in(&browser, KOORDINATOR).await?;
+    browser.goto(&format!("{}/console#/aduan/{ticket}", stack.direct)).await?;
+    browser.find(&format!("article#aduan[data-ticket=\"{ticket}\"][data-status=\"terverifikasi\"]")).await?;
+    act(
+        &browser,
+        "archived",
+        &[("select:reason", "duplikat"), ("note", "Sama dengan aduan K7M-4QX-9RJ")],
+        "diarsipkan",
+    )
+    .await?;
+    assert!(browser.find_all("form.tindakan").await?.is_empty(), "nothing left to do");
+    let timeline = browser.find("ol#linimasa").await?.text().await?;
+    assert!(timeline.contains("Apotek yang dimaksud milik puskesmas kabupaten"), "{timeline}");
+
+    let stored = stack.get(&format!("/api/v1/complaints/{ticket}"), Some(KOORDINATOR)).await?;
+    let actions: Vec<&str> = stored.body["timeline"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        ["received", "held", "resumed", "verified", "disposed", "rerouted", "archived"],
+        "{}",
+        stored.body
+    );
+    let rerouted = &stored.body["timeline"][5];
+    assert_eq!(rerouted["to_agency"], "kab-banjar", "{rerouted}");
+    browser.close().await
+}
