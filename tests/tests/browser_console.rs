@@ -321,7 +321,8 @@ async fn officers_hold_resume_tighten_privacy_reroute_and_archive_from_the_conso
     browser.find(&format!("article#aduan[data-ticket=\"{ticket}\"][data-status=\"diterima\"]")).await?;
     // A hold without a reason is caught before anything is sent.
     click(&browser, "form.tindakan[data-action=held] button[type=submit]").await?;
-    wait_for_focus(&browser, "div#ringkasan-galat.error-summary").await?;
+    wait_for_focus(&browser, "div#pesan.error-summary").await?;
+    browser.wait_for_page_text("#pesan", "Ada masalah").await?;
     assert_eq!(version(&browser).await?, 1);
     act(&browser, "held", &[("reason", "Mohon lengkapi nama apotek dan jam kejadian")], "ditunda").await?;
     act(&browser, "resumed", &[], "diterima").await?;
