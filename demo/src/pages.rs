@@ -132,8 +132,8 @@ impl Site {
     }
 }
 
-const CONSOLE_NOTE: &str = " <strong class=\"catatan\">Belum tersedia di versi ini: konsol petugas \
-     adalah bagian berikutnya dari issue 5; tautan ini menjawab 404 sampai konsol dibangun.</strong>";
+const CONSOLE_NOTE: &str = " <strong class=\"catatan\">Server ini dibangun tanpa konsol: jalankan \
+     <code>cargo xtask build-widgets</code> (atau <code>cargo xtask demo</code>), lalu mulai ulang.</strong>";
 
 const WIDGETS_NOTE: &str = "<p class=\"peringatan\" role=\"alert\">Server ini dibangun tanpa bundel \
      widget, jadi widget di halaman portal tidak tampil. Jalankan <code>cargo xtask demo</code> \

@@ -292,7 +292,11 @@ impl Running {
             self.seeding.seed,
             database.display()
         );
-        let console = if self.console { "" } else { "   (not built yet: issue 5's officer console)" };
+        let console = if self.console {
+            ""
+        } else {
+            "   (NOT EMBEDDED: run `cargo xtask build-widgets`, or use `cargo xtask demo`)"
+        };
         let widgets = if self.widgets {
             ""
         } else {
@@ -436,14 +440,14 @@ pub async fn start(mut config: Config, options: &Options) -> anyhow::Result<Runn
     Ok(Running { api, pages: pages_origin, seeding, prepared, officers, widgets, console, stop, tasks })
 }
 
-/// Whether the router answers `/console` (the officer console of issue 5,
-/// not built yet when this was written).
+/// Whether the router serves the officer console at `/console` (a server
+/// built before the console's bundle answers 503 there).
 async fn has_console(app: &axum::Router) -> bool {
     use tower::ServiceExt;
     let request = axum::http::Request::get("/console").body(axum::body::Body::empty());
     match request {
         Ok(request) => {
-            app.clone().oneshot(request).await.is_ok_and(|r| r.status() != axum::http::StatusCode::NOT_FOUND)
+            app.clone().oneshot(request).await.is_ok_and(|r| r.status() == axum::http::StatusCode::OK)
         }
         Err(_) => false,
     }
