@@ -409,6 +409,11 @@ fn Inbox() -> impl IntoView {
                         on:change=move |ev| draft.update(|f| f.overdue = event_target_checked(&ev))/>
                     <label class="label checkbox-label" for="filter-terlambat">"Hanya yang terlambat"</label>
                 </div>
+                <div class="checkbox">
+                    <input id="filter-berisiko" type="checkbox" class="checkbox-input"
+                        on:change=move |ev| draft.update(|f| f.at_risk = event_target_checked(&ev))/>
+                    <label class="label checkbox-label" for="filter-berisiko">"Hanya yang hampir terlambat"</label>
+                </div>
                 <button type="submit" class="button button-secondary">"Terapkan filter"</button>
                 <button type="button" id="ekspor-csv" class="button button-secondary" on:click=export_csv>
                     "Ekspor CSV"

@@ -21,6 +21,9 @@ pub struct InboxFilter {
     pub agency: String,
     /// Only complaints past a deadline.
     pub overdue: bool,
+    /// Only complaints near a deadline (past the policy's at-risk share of
+    /// its time), not yet past it.
+    pub at_risk: bool,
     /// The first row shown (paging).
     pub offset: u32,
 }
@@ -48,6 +51,9 @@ impl InboxFilter {
         }
         if self.overdue {
             parts.push("overdue=true".to_owned());
+        }
+        if self.at_risk {
+            parts.push("at_risk=true".to_owned());
         }
         if paged {
             parts.push(format!("limit={PAGE_SIZE}"));
@@ -196,11 +202,13 @@ mod tests {
                 kind: "pengaduan".into(),
                 agency: "dinkes".into(),
                 overdue: true,
+                at_risk: false,
                 offset: 50,
             },
             true,
             "q=apotek&status=diterima&kind=pengaduan&agency=dinkes&overdue=true&limit=25&offset=50",
         );
+        check(InboxFilter { at_risk: true, ..Default::default() }, false, "at_risk=true");
         check(InboxFilter { search: "é/?".into(), ..Default::default() }, false, "q=%C3%A9%2F%3F");
     }
 

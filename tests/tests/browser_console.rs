@@ -109,6 +109,13 @@ async fn officers_sign_in_work_the_inbox_act_resolve_conflicts_and_read_the_dash
     type_into(&browser, "#cari", "antrean").await?;
     click(&browser, "form#filter button[type=submit]").await?;
     browser.find(&format!("tr[data-ticket=\"{ticket}\"]")).await?;
+    // A complaint received a moment ago is not near its deadline.
+    click(&browser, "#filter-berisiko").await?;
+    click(&browser, "form#filter button[type=submit]").await?;
+    browser.wait_for_page_text("table#daftar-aduan caption", "Tidak ada aduan").await?;
+    click(&browser, "#filter-berisiko").await?;
+    click(&browser, "form#filter button[type=submit]").await?;
+    browser.find(&format!("tr[data-ticket=\"{ticket}\"]")).await?;
 
     // Verify, then dispose after searching the agency list.
     open_complaint(&browser, &ticket, "diterima").await?;
