@@ -243,6 +243,26 @@ impl Browser {
         Ok(value.as_str().unwrap_or_default().to_owned())
     }
 
+    /// Waits up to 10 s until focus is on `expected` (`tag#id.class`, as
+    /// [`Browser::focused`] describes it), so that a click does not race a
+    /// widget moving focus (and scrolling) a frame later.
+    ///
+    /// # Errors
+    /// When focus is elsewhere after 10 s.
+    pub async fn wait_for_focus(&self, expected: &str) -> anyhow::Result<()> {
+        let started = Instant::now();
+        loop {
+            let focused = self.focused().await?;
+            if focused == expected {
+                return Ok(());
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("focus is on {focused:?}, not {expected:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Whether the page scrolls sideways (it must not, even at 320 px).
     ///
     /// # Errors

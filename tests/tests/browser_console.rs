@@ -11,21 +11,6 @@ use aduan_tests::stack::{KOORDINATOR, PENGHUBUNG_DINKES, Stack, sample_complaint
 use anyhow::{Context, bail};
 use serde_json::json;
 
-/// Waits until focus is on `expected` (`tag#id.class`).
-async fn wait_for_focus(browser: &Browser, expected: &str) -> anyhow::Result<()> {
-    let started = Instant::now();
-    loop {
-        let focused = browser.focused().await?;
-        if focused == expected {
-            return Ok(());
-        }
-        if started.elapsed() > Duration::from_secs(10) {
-            bail!("focus is on {focused:?}, not {expected:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 async fn type_into(browser: &Browser, selector: &str, text: &str) -> anyhow::Result<()> {
     let field = browser.find(selector).await?;
     field.clear().await?;
@@ -57,7 +42,7 @@ async fn sign_out(browser: &Browser) -> anyhow::Result<()> {
 async fn open_complaint(browser: &Browser, ticket: &str, status: &str) -> anyhow::Result<()> {
     click(browser, &format!("tr[data-ticket=\"{ticket}\"] a[href=\"#/aduan/{ticket}\"]")).await?;
     browser.find(&format!("article#aduan[data-ticket=\"{ticket}\"][data-status=\"{status}\"]")).await?;
-    wait_for_focus(browser, "h1.heading-l").await
+    browser.wait_for_focus("h1.heading-l").await
 }
 
 async fn version(browser: &Browser) -> anyhow::Result<u64> {
@@ -84,7 +69,7 @@ async fn officers_sign_in_work_the_inbox_act_resolve_conflicts_and_read_the_dash
     // A wrong token: the error summary takes focus, the field says why.
     type_into(&browser, "#token", "bukan-token-yang-benar").await?;
     click(&browser, "form#masuk button[type=submit]").await?;
-    wait_for_focus(&browser, "div#ringkasan-galat.error-summary").await?;
+    browser.wait_for_focus("div#ringkasan-galat.error-summary").await?;
     let summary = browser.wait_for_page_text("#ringkasan-galat", "Ada masalah").await?;
     assert!(summary.contains("Token petugas salah"), "{summary}");
     assert_eq!(browser.find("#ringkasan-galat").await?.attr("role").await?.as_deref(), Some("alert"));
@@ -131,7 +116,7 @@ async fn officers_sign_in_work_the_inbox_act_resolve_conflicts_and_read_the_dash
     assert_eq!(browser.find("#pesan").await?.attr("role").await?.as_deref(), Some("status"));
     // Nothing chosen: caught before sending, in an error summary.
     click(&browser, "form.tindakan[data-action=disposed] button[type=submit]").await?;
-    wait_for_focus(&browser, "div#pesan.error-summary").await?;
+    browser.wait_for_focus("div#pesan.error-summary").await?;
     browser.wait_for_page_text("#pesan", "Pilih instansi tujuan").await?;
     browser.wait_for_page_text("#disposed-agency-galat", "Pilih instansi tujuan").await?;
     type_into(&browser, "form.tindakan[data-action=disposed] input[name=cari-instansi]", "kesehatan").await?;
@@ -221,7 +206,7 @@ async fn officers_sign_in_work_the_inbox_act_resolve_conflicts_and_read_the_dash
     sign_in(&browser, KOORDINATOR).await?;
     click(&browser, "a[href=\"#/dasbor\"]").await?;
     browser.find("section#dasbor select#periode").await?;
-    wait_for_focus(&browser, "h1#dasbor-judul.heading-l").await?;
+    browser.wait_for_focus("h1#dasbor-judul.heading-l").await?;
     browser.find("select#dasbor-instansi").await?.select_by_value("dinkes").await?;
     browser.wait_for_page_text("section#dasbor .figures", "Aduan diterima").await?;
     browser.find("svg#tren[role=img] rect.bar").await?;
@@ -328,7 +313,7 @@ async fn officers_hold_resume_tighten_privacy_reroute_and_archive_from_the_conso
     browser.find(&format!("article#aduan[data-ticket=\"{ticket}\"][data-status=\"diterima\"]")).await?;
     // A hold without a reason is caught before anything is sent.
     click(&browser, "form.tindakan[data-action=held] button[type=submit]").await?;
-    wait_for_focus(&browser, "div#pesan.error-summary").await?;
+    browser.wait_for_focus("div#pesan.error-summary").await?;
     browser.wait_for_page_text("#pesan", "Ada masalah").await?;
     assert_eq!(version(&browser).await?, 1);
     act(&browser, "held", &[("reason", "Mohon lengkapi nama apotek dan jam kejadian")], "ditunda").await?;

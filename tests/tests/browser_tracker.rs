@@ -2,30 +2,13 @@
 //! a mistyped ticket caught before any request, a real ticket's timeline,
 //! and the reporter disputing the follow-up with the access code.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use aduan_tests::browser::Browser;
 use aduan_tests::stack::{KOORDINATOR, PENGHUBUNG_DINKES, Stack};
-use anyhow::bail;
 use serde_json::json;
 
 const HOST: &str = "aduan-tracker";
-
-/// Waits until focus is on `expected` (`tag#id.class`), so that a click
-/// does not race the widget moving focus (and scrolling) a frame later.
-async fn wait_for_focus(browser: &Browser, expected: &str) -> anyhow::Result<()> {
-    let started = Instant::now();
-    loop {
-        let focused = browser.focused().await?;
-        if focused == expected {
-            return Ok(());
-        }
-        if started.elapsed() > Duration::from_secs(10) {
-            bail!("focus is on {focused:?}, not {expected:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
 
 async fn click(browser: &Browser, selector: &str) -> anyhow::Result<()> {
     browser.shadow_find(HOST, selector).await?.click().await?;
@@ -88,7 +71,7 @@ async fn tracker_catches_a_mistyped_ticket_shows_a_real_one_and_lets_the_reporte
     type_into(&browser, "#tracker-ticket", &swapped).await?;
     click(&browser, ".tracker-form button").await?;
     browser.wait_for_text(HOST, "Ada masalah").await?;
-    wait_for_focus(&browser, "div#tracker-summary.tracker-summary").await?;
+    browser.wait_for_focus("div#tracker-summary.tracker-summary").await?;
     let summary = browser.shadow_find(HOST, "#tracker-summary").await?.text().await?;
     assert!(summary.contains("Nomor tiket salah ketik"), "{summary}");
     let inline = browser.shadow_find(HOST, "#tracker-ticket-error").await?.text().await?;
@@ -100,7 +83,7 @@ async fn tracker_catches_a_mistyped_ticket_shows_a_real_one_and_lets_the_reporte
     // name, and the timeline in the agency's zone.
     type_into(&browser, "#tracker-ticket", &ticket.to_lowercase().replace('-', " ")).await?;
     click(&browser, ".tracker-form button").await?;
-    wait_for_focus(&browser, "h3#tracker-result-title.tracker-h3").await?;
+    browser.wait_for_focus("h3#tracker-result-title.tracker-h3").await?;
     assert!(stack.proxy.seen() >= 1, "the lookup reached the server");
     let result = browser.shadow_find(HOST, ".tracker-result").await?.text().await?;
     for expected in ["Ditindaklanjuti", "Dinas Kesehatan", "Riwayat", "Batas waktu", "WITA"] {
@@ -119,12 +102,12 @@ async fn tracker_catches_a_mistyped_ticket_shows_a_real_one_and_lets_the_reporte
     type_into(&browser, "#tracker-secret", &secret.to_lowercase()).await?;
     click(&browser, ".tracker-form button").await?;
     browser.shadow_find(HOST, "form[data-action=disputed]").await?;
-    wait_for_focus(&browser, "h3#tracker-result-title.tracker-h3").await?;
+    browser.wait_for_focus("h3#tracker-result-title.tracker-h3").await?;
     let result = browser.shadow_find(HOST, ".tracker-result").await?.text().await?;
     assert!(result.contains("Loket apotek ditambah dua"), "the reporter sees the messages: {result}");
     // Sending without a reason is refused by the core, beside the field.
     click(&browser, "form[data-action=disputed] button").await?;
-    wait_for_focus(&browser, "div#tracker-feedback.tracker-feedback").await?;
+    browser.wait_for_focus("div#tracker-feedback.tracker-feedback").await?;
     let error = browser.shadow_find(HOST, "#tracker-reason-error").await?.text().await?;
     assert!(error.contains("Masukkan alasan"), "{error}");
     type_into(&browser, "#tracker-reason", "Antrean masih tiga jam pagi ini").await?;
@@ -132,7 +115,7 @@ async fn tracker_catches_a_mistyped_ticket_shows_a_real_one_and_lets_the_reporte
     assert_eq!(count, "Sisa 3.969 karakter");
     click(&browser, "form[data-action=disputed] button").await?;
     browser.wait_for_text(HOST, "Sanggahan Anda terkirim").await?;
-    wait_for_focus(&browser, "div#tracker-feedback.tracker-feedback").await?;
+    browser.wait_for_focus("div#tracker-feedback.tracker-feedback").await?;
     let status = browser.shadow_find(HOST, ".tracker-status").await?.text().await?;
     assert_eq!(status, "Didisposisikan");
     let stored = stack.get(&format!("/api/v1/complaints/{ticket}"), Some(KOORDINATOR)).await?;

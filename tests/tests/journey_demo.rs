@@ -17,8 +17,6 @@ use aduan_tests::browser::Browser;
 use aduan_tests::demo::Demo;
 use anyhow::{Context, bail};
 use chrono::{TimeZone, Utc};
-use fantoccini::Locator;
-use fantoccini::elements::Element;
 use serde_json::{Value, json};
 
 const FORM: &str = "aduan-form";
@@ -33,27 +31,12 @@ fn screenshot_path(name: &str) -> PathBuf {
 /// Saves a PNG of the first element matching `selector` (a widget, say),
 /// as the README shows it.
 async fn element_screenshot(browser: &Browser, selector: &str, name: &str) -> anyhow::Result<()> {
-    let png = find(browser, selector).await?.screenshot().await?;
+    let png = browser.find(selector).await?.screenshot().await?;
     let path = screenshot_path(name);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
     std::fs::write(&path, png).with_context(|| format!("cannot write {}", path.display()))
-}
-
-/// Waits up to 15 s for `selector` in the page (outside any shadow root).
-async fn find(browser: &Browser, selector: &str) -> anyhow::Result<Element> {
-    let started = Instant::now();
-    loop {
-        if let Ok(element) = browser.client.find(Locator::Css(selector)).await {
-            return Ok(element);
-        }
-        if started.elapsed() > Duration::from_secs(15) {
-            let body = browser.script("return document.body.innerText;", vec![]).await.unwrap_or_default();
-            bail!("`{selector}` did not appear within 15 s; the page shows:\n{body}");
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 /// Waits up to 15 s until the page's text contains `text`.
@@ -73,18 +56,18 @@ async fn wait_for_page_text(browser: &Browser, text: &str) -> anyhow::Result<()>
 
 /// Waits until the console's complaint shows `status` (its `data-status`).
 async fn wait_for_status(browser: &Browser, status: &str) -> anyhow::Result<()> {
-    find(browser, &format!("article#aduan[data-status=\"{status}\"]")).await.map(drop)
+    browser.find(&format!("article#aduan[data-status=\"{status}\"]")).await.map(drop)
 }
 
 async fn type_in(browser: &Browser, selector: &str, text: &str) -> anyhow::Result<()> {
-    let field = find(browser, selector).await?;
+    let field = browser.find(selector).await?;
     field.clear().await?;
     field.send_keys(text).await?;
     Ok(())
 }
 
 async fn click(browser: &Browser, selector: &str) -> anyhow::Result<()> {
-    find(browser, selector).await?.click().await?;
+    browser.find(selector).await?.click().await?;
     Ok(())
 }
 
@@ -105,8 +88,8 @@ async fn sign_in(browser: &Browser, api: &str, token: &str) -> anyhow::Result<()
     browser.goto(&format!("{api}/console")).await?;
     type_in(browser, "form#masuk input#token", token).await?;
     click(browser, "form#masuk button[type=submit]").await?;
-    find(browser, "#petugas").await?;
-    find(browser, "table#daftar-aduan").await.map(drop)
+    browser.find("#petugas").await?;
+    browser.find("table#daftar-aduan").await.map(drop)
 }
 
 /// Finds `ticket` through the inbox's search and opens it.
@@ -115,7 +98,7 @@ async fn open_from_inbox(browser: &Browser, ticket: &str) -> anyhow::Result<()> 
     type_in(browser, "form#filter input#cari", ticket).await?;
     type_in(browser, "form#filter input#cari", &format!("{ticket}\u{E007}")).await?;
     click(browser, &format!("tr[data-ticket=\"{ticket}\"] a[href=\"#/aduan/{ticket}\"]")).await?;
-    find(browser, &format!("article#aduan[data-ticket=\"{ticket}\"]")).await.map(drop)
+    browser.find(&format!("article#aduan[data-ticket=\"{ticket}\"]")).await.map(drop)
 }
 
 /// Submits the console's form for `action`, filling `fields` (name → text)
@@ -213,18 +196,15 @@ async fn a_complaint_goes_from_the_regency_portal_through_the_console_to_the_tra
     act(&browser, "verified", &[], "terverifikasi").await?;
     let dispose = "form.tindakan[data-action=\"disposed\"]";
     type_in(&browser, &format!("{dispose} input[name=\"cari-instansi\"]"), "Banjar").await?;
-    find(&browser, &format!("{dispose} select[name=\"agency\"]"))
-        .await?
-        .select_by_value("kab-banjar")
-        .await?;
+    browser.find(&format!("{dispose} select[name=\"agency\"]")).await?.select_by_value("kab-banjar").await?;
     click(&browser, &format!("{dispose} button[type=submit]")).await?;
     wait_for_status(&browser, "didisposisikan").await?;
-    let message = find(&browser, "#pesan").await?.text().await?;
+    let message = browser.find("#pesan").await?.text().await?;
     assert!(!message.is_empty(), "the console says what was done");
     browser.screenshot(&screenshot_path("konsol-aduan.png")).await?;
     // The province's dashboard for 2025, the seeded year.
     click(&browser, "a[href=\"#/dasbor\"]").await?;
-    find(&browser, "section#dasbor select#periode").await?.select_by_value("2025").await?;
+    browser.find("section#dasbor select#periode").await?.select_by_value("2025").await?;
     wait_for_page_text(&browser, "Sebaran waktu tanggapan").await?;
     let province = demo.json("/api/v1/stats?period=2025", None).await?;
     let total = province["total"].as_u64().context("the province's total")?;
@@ -234,7 +214,7 @@ async fn a_complaint_goes_from_the_regency_portal_through_the_console_to_the_tra
     browser.screenshot(&screenshot_path("konsol-dasbor.png")).await?;
     browser.client.set_window_size(1280, 1000).await?;
     click(&browser, "#keluar").await?;
-    find(&browser, "form#masuk").await?;
+    browser.find("form#masuk").await?;
 
     // 3. The regency's officer responds and follows up.
     sign_in(&browser, &api, "demo-kab-banjar").await?;
@@ -254,10 +234,10 @@ async fn a_complaint_goes_from_the_regency_portal_through_the_console_to_the_tra
     )
     .await?;
     click(&browser, "a[href=\"#/dasbor\"]").await?;
-    find(&browser, "section#dasbor").await?;
+    browser.find("section#dasbor").await?;
     wait_for_page_text(&browser, "Kabupaten Banjar").await?;
     click(&browser, "#keluar").await?;
-    find(&browser, "form#masuk").await?;
+    browser.find("form#masuk").await?;
 
     // 4. The citizen follows it in the tracker (the link from the form),
     // sees the timeline, confirms and rates.
