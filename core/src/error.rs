@@ -99,6 +99,8 @@ impl fmt::Display for FieldError {
     }
 }
 
+impl std::error::Error for FieldError {}
+
 /// Every field error an input has, never empty.
 ///
 /// Validation collects all problems at once so that a form can show them
