@@ -1339,9 +1339,9 @@ fn resolve_open311(
                 origin: parse_origin(&origin).map_err(|r| errors.at(&at("origin"), r))?,
             },
             ("web_widget", None) => {
-                let reason = "is required for the web_widget channel: the origin of the site or app \
-                              the client's form runs on, such as https://311.banjarmasinkota.go.id";
-                return Err(errors.at(&at("origin"), reason));
+                let reason = "needs an `origin` for the web_widget channel: the origin of the site or \
+                              app the client's form runs on, such as https://311.banjarmasinkota.go.id";
+                return Err(errors.at(&key("clients").index(i), reason));
             }
             (other, origin) => {
                 let channel = match other {
