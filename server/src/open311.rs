@@ -230,6 +230,18 @@ fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn write_value(w: &mut Writer<Vec<u8>>, name: &str, value: &Value) -> std::io::Result<()> {
+    // An empty value is an empty element, `<name/>`: written as a start and
+    // an end tag, the indenting writer would put a line break between them,
+    // which a client would read as the element's text.
+    let empty = match value {
+        Value::Null => true,
+        Value::Text(s) => s.is_empty(),
+        Value::List(_, records) => records.is_empty(),
+        Value::Bool(_) | Value::Int(_) => false,
+    };
+    if empty {
+        return w.write_event(Event::Empty(BytesStart::new(name)));
+    }
     w.write_event(Event::Start(BytesStart::new(name)))?;
     let scalar = match value {
         Value::Null => None,
