@@ -922,15 +922,15 @@ fn w3c(at: DateTime<Utc>, zone: Zone) -> String {
     at.with_timezone(&offset).to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// The status and its latest step, in Indonesian then English.
+/// The status and its latest step, in Indonesian then English; a step
+/// named as its status is not repeated.
 fn status_notes(row: &PublicRequestRow) -> String {
     let status = row.read_model.status.label();
     let step = row.last_event.action.kind().label();
-    if status.id == step.id {
-        bilingual(&status.id, &status.en)
-    } else {
-        bilingual(&format!("{}: {}", status.id, step.id), &format!("{}: {}", status.en, step.en))
-    }
+    let note = |status: &str, step: &str| {
+        if status == step { status.to_owned() } else { format!("{status}: {step}") }
+    };
+    bilingual(&note(&status.id, &step.id), &note(&status.en, &step.en))
 }
 
 /// One public request: the summary only (see the module documentation).

@@ -711,6 +711,8 @@ async fn refusals<S: Store>(store: S) {
         StatusCode::BAD_REQUEST,
         &["attribute[title]: ", "description: ", "attribute[privacy]: "],
     );
+    let title_error = "attribute[title]: Masukkan judul pengaduan / attribute[title]: Enter a title";
+    assert_eq!(r.json[0]["description"], title_error);
     let r = h
         .post(
             path,
@@ -849,7 +851,7 @@ async fn listing_and_filters<S: Store>(store: S) {
     assert_eq!(disposed["status"], "open");
     assert_eq!(
         disposed["status_notes"],
-        "Didisposisikan: Didisposisikan ke instansi / Assigned to an agency: Assigned to an agency"
+        "Didisposisikan: Didisposisikan ke instansi / Assigned to an agency"
     );
     // Follow-up due five working days after the disposition (Wednesday 12:00 WITA).
     assert_eq!(disposed["expected_datetime"], "2025-03-12T12:00:00+08:00");
