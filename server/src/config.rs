@@ -31,7 +31,7 @@
 //! | `[[officers]]` | `id`, `name`, `token_sha256` (required), `agency` | none |
 //! | `[limits]` | `body_bytes`, `submissions_per_minute`, `submission_burst` | 65536, 6, 3 |
 //! | `[auto_close]` | `interval_seconds` | 300 |
-//! | `[open311]` | `jurisdiction_id`; `[[open311.clients]]`: `id`, `name`, `key_sha256` (required), `channel`, `origin` | the host of `public_url`; no clients |
+//! | `[open311]` | `jurisdiction_id`, `contact`, `key_service`; `[[open311.clients]]`: `id`, `name`, `key_sha256` (required), `channel`, `origin` | the host of `public_url`; no clients |
 //!
 //! Unknown keys are errors everywhere, so a typo never silently falls back
 //! to a default. Dates may be written bare (`date = 2025-08-17`) or quoted.
@@ -193,6 +193,12 @@ pub struct Open311Config {
     pub jurisdiction_id: Option<String>,
     /// The applications allowed to submit requests, each with its API key.
     pub clients: Vec<Open311Client>,
+    /// How to reach the people running the endpoint, for the discovery
+    /// document's `contact`; `None`: a generic text naming `public_url`.
+    pub contact: Option<String>,
+    /// How to get an API key, for the discovery document's `key_service`;
+    /// `None`: a generic text.
+    pub key_service: Option<String>,
 }
 
 /// One application allowed to `POST requests.{format}` (`[[open311.clients]]`).
@@ -586,9 +592,14 @@ struct RawLimits {
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "an [open311] table: jurisdiction_id, clients")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an [open311] table: jurisdiction_id, contact, key_service, clients"
+)]
 struct RawOpen311 {
     jurisdiction_id: Option<String>,
+    contact: Option<String>,
+    key_service: Option<String>,
     #[serde(default)]
     clients: Vec<RawOpen311Client>,
 }
@@ -1298,6 +1309,15 @@ fn resolve_open311(
         }
         None => public_url.and_then(host_of),
     };
+    let line = |name: &str, text: Option<String>| match text.map(|t| t.trim().to_owned()) {
+        Some(t) if t.is_empty() => {
+            Err(errors.at(&key(name), "must not be empty; leave the key out for the default"))
+        }
+        Some(t) if t.chars().any(char::is_control) => Err(errors.at(&key(name), "must be one line of text")),
+        other => Ok(other),
+    };
+    let contact = line("contact", raw.contact)?;
+    let key_service = line("key_service", raw.key_service)?;
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut hashes: HashMap<String, usize> = HashMap::new();
     let mut clients = Vec::with_capacity(raw.clients.len());
@@ -1367,7 +1387,7 @@ fn resolve_open311(
         };
         clients.push(Open311Client { id: c.id, name: name.to_owned(), key_sha256: hash, channel });
     }
-    Ok(Open311Config { jurisdiction_id, clients })
+    Ok(Open311Config { jurisdiction_id, clients, contact, key_service })
 }
 
 fn is_officer_id(id: &str) -> bool {

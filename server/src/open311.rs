@@ -14,6 +14,13 @@
 //! | `GET requests/{service_request_id}.{format}` | one public complaint, as a list of one |
 //! | `GET tokens/{token}.{format}` | always 404: this server issues no tokens (below) |
 //!
+//! and the Service Discovery document the specification requires, at
+//! `/open311/discovery.{format}`: the endpoint (`public_url` +
+//! `/open311/v2`, or that path alone without `public_url`), its formats,
+//! `[open311] contact` and `key_service` (generic texts by default), and
+//! as `changeset` the instant this process started, since the services
+//! and their definitions come from the configuration, read at start.
+//!
 //! Every path accepts `jurisdiction_id`; a value other than the configured
 //! one (`[open311] jurisdiction_id`, by default the host of `public_url`
 //! without `www.`) is a 404. Errors are the specification's list of
@@ -117,11 +124,13 @@ const MEDIA_URL_MAX: usize = 2000;
 
 /// The Open311 routes, merged into the application's router.
 pub fn router<S: Store>() -> Router<AppState<S>> {
+    STARTED.get_or_init(Utc::now);
     Router::new()
         .route("/open311/v2/{file}", get(get_root::<S>).post(post_root::<S>))
         .route("/open311/v2/services/{file}", get(service_definition::<S>))
         .route("/open311/v2/requests/{file}", get(one_request::<S>))
         .route("/open311/v2/tokens/{file}", get(token::<S>))
+        .route("/open311/{file}", get(discovery::<S>))
 }
 
 // ----- Formats and documents ------------------------------------------------------
@@ -166,6 +175,9 @@ enum Value {
     /// A nested list: JSON array, XML element holding one `item` element
     /// per record.
     List(&'static str, Vec<Record>),
+    /// A list of texts: JSON array of strings, XML element holding one
+    /// `item` element per text.
+    Texts(&'static str, Vec<String>),
 }
 
 impl Value {
@@ -205,6 +217,7 @@ fn json_value(value: &Value) -> serde_json::Value {
         Value::Bool(b) => serde_json::Value::Bool(*b),
         Value::Int(n) => serde_json::Value::from(*n),
         Value::List(_, records) => serde_json::Value::Array(records.iter().map(json_record).collect()),
+        Value::Texts(_, texts) => texts.iter().map(|t| serde_json::Value::String(t.clone())).collect(),
     }
 }
 
@@ -237,6 +250,7 @@ fn write_value(w: &mut Writer<Vec<u8>>, name: &str, value: &Value) -> std::io::R
         Value::Null => true,
         Value::Text(s) => s.is_empty(),
         Value::List(_, records) => records.is_empty(),
+        Value::Texts(_, texts) => texts.is_empty(),
         Value::Bool(_) | Value::Int(_) => false,
     };
     if empty {
@@ -251,6 +265,12 @@ fn write_value(w: &mut Writer<Vec<u8>>, name: &str, value: &Value) -> std::io::R
         Value::List(item, records) => {
             for record in records {
                 write_record(w, item, record)?;
+            }
+            None
+        }
+        Value::Texts(item, texts) => {
+            for text in texts {
+                write_value(w, item, &Value::Text(text.clone()))?;
             }
             None
         }
@@ -727,6 +747,60 @@ async fn token<S: Store>(
             "Token tidak ditemukan: server ini tidak menerbitkan token, karena service_request_id langsung dikembalikan saat laporan dikirim",
             "Token not found: this server issues no tokens, since the service_request_id is returned as soon as a request is submitted",
         ))
+    })();
+    respond(format, result)
+}
+
+/// When this process built its router: the services and definitions are
+/// derived from the configuration read at start, so they can only have
+/// changed then (the discovery document's `changeset`).
+static STARTED: std::sync::OnceLock<DateTime<Utc>> = std::sync::OnceLock::new();
+
+async fn discovery<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(file): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let (name, format) = match split_format(&file) {
+        Ok(split) => split,
+        Err((format, e)) => return e.respond(format),
+    };
+    let result = (|| {
+        Params::query(query.as_deref())?;
+        if name != "discovery" {
+            return Err(not_found_path(&file));
+        }
+        let config = &state.config;
+        let changeset = STARTED.get_or_init(Utc::now).format("%Y-%m-%d %H:%M").to_string();
+        let url = format!("{}/open311/v2", config.public_url.as_deref().unwrap_or_default());
+        let contact = config.open311.contact.clone().unwrap_or_else(|| match &config.public_url {
+            Some(url) => bilingual(
+                &format!("Hubungi admin koordinator pengaduan di {url}"),
+                &format!("Contact the complaint coordinators at {url}"),
+            ),
+            None => bilingual("Hubungi admin koordinator pengaduan", "Contact the complaint coordinators"),
+        });
+        let key_service = config.open311.key_service.clone().unwrap_or_else(|| {
+            bilingual(
+                "Minta api_key kepada admin koordinator pengaduan; membaca tidak memerlukan api_key",
+                "Ask the complaint coordinators for an api_key; reading needs none",
+            )
+        });
+        let endpoint = Record::default()
+            .with("specification", Value::text("http://wiki.open311.org/GeoReport_v2"))
+            .with("url", Value::text(url))
+            .with("changeset", Value::text(changeset.clone()))
+            .with("type", Value::text("production"))
+            .with(
+                "formats",
+                Value::Texts("format", vec!["text/xml".to_owned(), "application/json".to_owned()]),
+            );
+        let record = Record::default()
+            .with("changeset", Value::text(changeset))
+            .with("contact", Value::text(contact))
+            .with("key_service", Value::text(key_service))
+            .with("endpoints", Value::List("endpoint", vec![endpoint]));
+        Ok((StatusCode::OK, Document::One { root: "discovery", record }))
     })();
     respond(format, result)
 }

@@ -268,11 +268,28 @@ channel = "lapor"
             ),
         },
         Case {
+            name: "discovery texts",
+            toml: "[open311]\ncontact = \"  Diskominfo Kalsel, (0511) 123 4567 \"\nkey_service = \"Minta kunci ke api@kalselprov.go.id\"\n",
+            env: &[],
+            want: Want::Loads(|c| {
+                assert_eq!(c.open311.contact.as_deref(), Some("Diskominfo Kalsel, (0511) 123 4567"));
+                assert_eq!(c.open311.key_service.as_deref(), Some("Minta kunci ke api@kalselprov.go.id"));
+            }),
+        },
+        Case {
+            name: "an empty contact",
+            toml: "[open311]\ncontact = \" \"\n",
+            env: &[],
+            want: Want::Fails(
+                "aduan.toml:2:11: open311.contact: must not be empty; leave the key out for the default",
+            ),
+        },
+        Case {
             name: "an unknown key",
             toml: "[open311]\napi_key = \"x\"\n",
             env: &[],
             want: Want::Fails(
-                "aduan.toml:2:1: open311.api_key: unknown field `api_key`, expected `jurisdiction_id` or `clients`",
+                "aduan.toml:2:1: open311.api_key: unknown field `api_key`, expected one of `jurisdiction_id`, `contact`, `key_service`, `clients`",
             ),
         },
     ]);

@@ -77,6 +77,7 @@ submission_burst = {burst}
 
 [open311]
 jurisdiction_id = "kalselprov.go.id"
+contact = "Hubungi Diskominfo Kalsel, (0511) 123 4567"
 
 [[open311.clients]]
 id = "app-311"
@@ -543,6 +544,28 @@ async fn service_list_and_definitions<S: Store>(store: S) {
         StatusCode::NOT_FOUND,
         "jurisdiction_id city.gov",
     );
+    // Service discovery, in both formats, shaped like the specification's example.
+    let disc = h.get("/open311/discovery.json").await;
+    assert_eq!(disc.status, StatusCode::OK, "{}", disc.text);
+    assert_eq!(json_paths(&disc.json), fixture_json("discovery.json"));
+    let endpoint = &disc.json["endpoints"][0];
+    assert_eq!(endpoint["specification"], "http://wiki.open311.org/GeoReport_v2");
+    assert_eq!(endpoint["url"], "https://aduan.kalselprov.go.id/open311/v2");
+    assert_eq!(endpoint["formats"], json!(["text/xml", "application/json"]));
+    assert_eq!(endpoint["type"], "production");
+    assert_eq!(disc.json["contact"], "Hubungi Diskominfo Kalsel, (0511) 123 4567");
+    assert!(disc.json["key_service"].as_str().unwrap().contains("api_key"));
+    let changeset = disc.json["changeset"].as_str().unwrap();
+    assert!(chrono::NaiveDateTime::parse_from_str(changeset, "%Y-%m-%d %H:%M").is_ok(), "{changeset}");
+    let disc = h.get("/open311/discovery.xml").await;
+    assert_eq!(disc.status, StatusCode::OK, "{}", disc.text);
+    let root = disc.xml();
+    assert_eq!(root.paths(), fixture_xml("discovery.xml"));
+    let formats = root.child("endpoints").child("endpoint").child("formats");
+    let formats: Vec<&str> = formats.all("format").iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(formats, ["text/xml", "application/json"]);
+    assert_xml_errors(&h.get("/open311/discovery.html").await, StatusCode::NOT_FOUND, ".json atau .xml");
+    assert_xml_errors(&h.get("/open311/services.xml").await, StatusCode::NOT_FOUND, "services.xml");
     // Tokens are never issued: storage is synchronous.
     assert_json_errors(
         &h.get("/open311/v2/tokens/12345.json").await,
@@ -1105,6 +1128,8 @@ fn fixtures_have_the_specifications_structure() {
             .contains("service_definition/attributes/attribute/values/value/key")
     );
     assert!(fixture_xml("requests.xml").contains("service_requests/request/expected_datetime"));
+    assert!(fixture_xml("discovery.xml").contains("discovery/endpoints/endpoint/formats/format"));
+    assert!(fixture_json("discovery.json").contains("endpoints[]/formats[]"));
     assert_eq!(
         fixture_json("errors.json"),
         BTreeSet::from(["[]".to_owned(), "[]/code".to_owned(), "[]/description".to_owned()])
