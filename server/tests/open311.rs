@@ -801,6 +801,12 @@ async fn refusals<S: Store>(store: S) {
         StatusCode::NOT_FOUND,
         &["Alamat ini tidak ada"],
     );
+    let huge = with(good.clone(), "description", &"a".repeat(70_000));
+    assert_json_errors(
+        &h.post(path, &huge).await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        &["Isi permintaan lebih dari 65536 byte"],
+    );
     // Nothing was stored by any of them.
     let listed = h.get("/open311/v2/requests.json").await;
     assert_eq!(listed.json, json!([]), "{}", listed.text);
