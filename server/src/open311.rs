@@ -56,7 +56,11 @@
 //! be used alone (there is no master address repository to look it up in);
 //! `device_id` is not stored. A client is one `[[open311.clients]]` entry;
 //! its complaints are recorded as coming through its configured channel (a
-//! web form on its `origin` by default) from the reporter.
+//! web form on its `origin` by default) from the reporter. `api_key` may
+//! come in the form or the query string. An attribute the definition does
+//! not list is refused (its value would be lost); other parameters the
+//! specification does not define are ignored, as clients add their own.
+//! A body over `[limits] body_bytes` is a 413.
 //!
 //! Storage is synchronous: the answer comes after the complaint is
 //! committed, with its ticket as `service_request_id`, so no token is ever
