@@ -154,6 +154,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/badge/{file}", get(badge_file::<S>))
         .route("/widgets/{file}", get(crate::widgets::serve))
         .route("/console", get(crate::console::page))
+        .merge(crate::open311::router::<S>())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
@@ -290,7 +291,7 @@ fn query_rejection(rejection: &QueryRejection) -> AppError {
 /// that is a trusted reverse proxy, the rightmost `X-Forwarded-For` address
 /// that is not itself a trusted proxy (the leftmost entries are whatever
 /// the client chose to send).
-fn client_ip(req: &Request, trusted: &[IpAddr]) -> IpAddr {
+pub(crate) fn client_ip(req: &Request, trusted: &[IpAddr]) -> IpAddr {
     let peer = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -687,11 +688,12 @@ async fn submit<S: Store>(
     Err(AppError::Internal(anyhow::anyhow!("eight ticket numbers in a row were taken")))
 }
 
-const EVERYTHING: Visibility = Visibility { summary: true, content: true, identity: true, contact: true };
+pub(crate) const EVERYTHING: Visibility =
+    Visibility { summary: true, content: true, identity: true, contact: true };
 
 /// Whether a stored complaint is the one `complaint` describes: a retry
 /// sends the same complaint again, field for field after validation.
-fn same_submission(record: &ComplaintRecord, complaint: &aduan_core::NewComplaint) -> bool {
+pub(crate) fn same_submission(record: &ComplaintRecord, complaint: &aduan_core::NewComplaint) -> bool {
     let origin = match complaint.channel() {
         Channel::WebWidget { origin } => Some(origin.as_str()),
         _ => None,
@@ -1179,7 +1181,8 @@ pub struct StatsCache {
 }
 
 impl StatsCache {
-    fn invalidate(&self) {
+    /// Drops every cached figure (after a write).
+    pub(crate) fn invalidate(&self) {
         self.generation.fetch_add(1, std::sync::atomic::Ordering::Release);
     }
 }

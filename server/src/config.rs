@@ -31,6 +31,7 @@
 //! | `[[officers]]` | `id`, `name`, `token_sha256` (required), `agency` | none |
 //! | `[limits]` | `body_bytes`, `submissions_per_minute`, `submission_burst` | 65536, 6, 3 |
 //! | `[auto_close]` | `interval_seconds` | 300 |
+//! | `[open311]` | `jurisdiction_id`, `contact`, `key_service`; `[[open311.clients]]`: `id`, `name`, `key_sha256` (required), `channel`, `origin` | the host of `public_url`; no clients |
 //!
 //! Unknown keys are errors everywhere, so a typo never silently falls back
 //! to a default. Dates may be written bare (`date = 2025-08-17`) or quoted.
@@ -128,6 +129,8 @@ pub struct Config {
     pub limits: Limits,
     /// How often the server looks for complaints due to close automatically.
     pub auto_close_interval: Duration,
+    /// The Open311 GeoReport v2 endpoint (`/open311/v2/`).
+    pub open311: Open311Config,
     /// Where the configuration came from.
     pub source: ConfigSource,
 }
@@ -178,6 +181,40 @@ pub struct OfficerConfig {
     /// The SHA-256 of the officer's bearer token, 64 lowercase hex digits
     /// (see [`hash_token`]); the token itself is never configured.
     pub token_sha256: String,
+}
+
+/// The Open311 GeoReport v2 endpoint's settings (`[open311]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Open311Config {
+    /// The `jurisdiction_id` this server answers to: a request naming
+    /// another one is a 404. `None` (no `public_url` and none configured):
+    /// the parameter is accepted and ignored, as the specification allows
+    /// an endpoint serving one jurisdiction to do.
+    pub jurisdiction_id: Option<String>,
+    /// The applications allowed to submit requests, each with its API key.
+    pub clients: Vec<Open311Client>,
+    /// How to reach the people running the endpoint, for the discovery
+    /// document's `contact`; `None`: a generic text naming `public_url`.
+    pub contact: Option<String>,
+    /// How to get an API key, for the discovery document's `key_service`;
+    /// `None`: a generic text.
+    pub key_service: Option<String>,
+}
+
+/// One application allowed to `POST requests.{format}` (`[[open311.clients]]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Open311Client {
+    /// Stable id, e.g. `banjarmasin-311`.
+    pub id: String,
+    /// Display name, for logs.
+    pub name: String,
+    /// The SHA-256 of the client's `api_key`, 64 lowercase hex digits (see
+    /// [`hash_token`]); the key itself is never configured.
+    pub key_sha256: String,
+    /// The channel its complaints are recorded as: a web form on
+    /// `origin` (`web_widget`, the default), or the channel the
+    /// application relays, such as `whats_app` for a chat bot.
+    pub channel: aduan_core::Channel,
 }
 
 /// Limits on what citizens may send.
@@ -248,6 +285,7 @@ impl Default for Config {
             officers: Vec::new(),
             limits: Limits::default(),
             auto_close_interval: Duration::from_secs(300),
+            open311: Open311Config::default(),
             source: ConfigSource::Defaults,
         }
     }
@@ -506,6 +544,7 @@ struct RawConfig {
     officers: Vec<RawOfficer>,
     limits: Option<RawLimits>,
     auto_close: Option<RawAutoClose>,
+    open311: Option<RawOpen311>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -550,6 +589,29 @@ struct RawLimits {
     submission_burst: Option<u32>,
     #[serde(default)]
     trusted_proxies: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an [open311] table: jurisdiction_id, contact, key_service, clients"
+)]
+struct RawOpen311 {
+    jurisdiction_id: Option<String>,
+    contact: Option<String>,
+    key_service: Option<String>,
+    #[serde(default)]
+    clients: Vec<RawOpen311Client>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an Open311 client table: id, name, key_sha256, channel, origin")]
+struct RawOpen311Client {
+    id: String,
+    name: String,
+    key_sha256: String,
+    channel: Option<String>,
+    origin: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -878,6 +940,8 @@ fn resolve(
         Some(seconds) => Duration::from_secs(seconds),
         None => defaults.auto_close_interval,
     };
+    let open311 =
+        resolve_open311(raw.open311.unwrap_or_default(), public_url.as_deref(), &officers, &errors)?;
 
     Ok(Config {
         listen,
@@ -892,6 +956,7 @@ fn resolve(
         officers,
         limits,
         auto_close_interval,
+        open311,
         source: file.map_or(ConfigSource::Defaults, |f| ConfigSource::File(f.path.clone())),
     })
 }
@@ -1209,6 +1274,120 @@ fn resolve_officers(
         });
     }
     Ok(officers)
+}
+
+/// The host of a base URL, without a leading `www.`: the jurisdiction id
+/// the GeoReport v2 specification suggests (`sfgov.org` for San Francisco).
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split('/').next()?;
+    let host = authority.rsplit_once(':').filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()));
+    let host = host.map_or(authority, |(host, _)| host);
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+fn resolve_open311(
+    raw: RawOpen311,
+    public_url: Option<&str>,
+    officers: &[OfficerConfig],
+    errors: &Errors<'_, '_>,
+) -> Result<Open311Config, ConfigError> {
+    let key = |k: &str| KeyPath::default().key("open311").key(k);
+    let jurisdiction_id = match raw.jurisdiction_id {
+        Some(id) => {
+            let id = id.trim().to_owned();
+            let plain = !id.is_empty()
+                && id.len() <= 255
+                && id.bytes().all(|b| b.is_ascii_graphic() && !matches!(b, b'&' | b'?' | b'#' | b'/' | b'%'));
+            if !plain {
+                let reason = "must be a short id without spaces, /, ?, # or %, such as kalselprov.go.id \
+                              (the specification suggests the jurisdiction's web address without www)";
+                return Err(errors.at(&key("jurisdiction_id"), reason));
+            }
+            Some(id)
+        }
+        None => public_url.and_then(host_of),
+    };
+    let line = |name: &str, text: Option<String>| match text.map(|t| t.trim().to_owned()) {
+        Some(t) if t.is_empty() => {
+            Err(errors.at(&key(name), "must not be empty; leave the key out for the default"))
+        }
+        Some(t) if t.chars().any(char::is_control) => Err(errors.at(&key(name), "must be one line of text")),
+        other => Ok(other),
+    };
+    let contact = line("contact", raw.contact)?;
+    let key_service = line("key_service", raw.key_service)?;
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut hashes: HashMap<String, usize> = HashMap::new();
+    let mut clients = Vec::with_capacity(raw.clients.len());
+    for (i, c) in raw.clients.into_iter().enumerate() {
+        let at = |field: &str| key("clients").index(i).key(field);
+        if !is_officer_id(&c.id) {
+            let reason = format!(
+                "{:?} is not a client id: use 1-{MAX_ID_LEN} lowercase letters, digits, dots, hyphens \
+                 or underscores, starting with a letter or digit",
+                c.id
+            );
+            return Err(errors.at(&at("id"), reason));
+        }
+        if let Some(first) = ids.insert(c.id.clone(), i) {
+            let reason = format!("client {:?} is already defined at open311.clients[{first}]", c.id);
+            return Err(errors.at(&at("id"), reason));
+        }
+        let name = c.name.trim();
+        if name.is_empty() {
+            return Err(errors.at(&at("name"), "must not be empty"));
+        }
+        let hash = c.key_sha256.to_ascii_lowercase();
+        if hash.len() != 64 || !hash.chars().all(|c| c.is_ascii_hexdigit()) {
+            let reason = "must be the SHA-256 of the client's api_key as 64 hexadecimal digits \
+                          (`aduan hash-token` prints it); the key itself never goes in the configuration";
+            return Err(errors.at(&at("key_sha256"), reason));
+        }
+        if let Some(first) = hashes.insert(hash.clone(), i) {
+            let reason =
+                format!("open311.clients[{first}] has the same key hash; every client needs its own api_key");
+            return Err(errors.at(&at("key_sha256"), reason));
+        }
+        if officers.iter().any(|o| o.token_sha256 == hash) {
+            let reason = "is the hash of an officer's token; give the client a key of its own";
+            return Err(errors.at(&at("key_sha256"), reason));
+        }
+        let channel = match (c.channel.as_deref().unwrap_or("web_widget"), c.origin) {
+            ("web_widget", Some(origin)) => aduan_core::Channel::WebWidget {
+                origin: parse_origin(&origin).map_err(|r| errors.at(&at("origin"), r))?,
+            },
+            ("web_widget", None) => {
+                let reason = "needs an `origin` for the web_widget channel: the origin of the site or \
+                              app the client's form runs on, such as https://311.banjarmasinkota.go.id";
+                return Err(errors.at(&key("clients").index(i), reason));
+            }
+            (other, origin) => {
+                let channel = match other {
+                    "lapor" => aduan_core::Channel::Lapor,
+                    "sms_1708" => aduan_core::Channel::Sms1708,
+                    "whats_app" => aduan_core::Channel::WhatsApp,
+                    "social_media" => aduan_core::Channel::SocialMedia,
+                    "walk_in" => aduan_core::Channel::WalkIn,
+                    _ => {
+                        let reason = format!(
+                            "{other:?} is not a channel: use web_widget, lapor, sms_1708, whats_app, \
+                             social_media or walk_in"
+                        );
+                        return Err(errors.at(&at("channel"), reason));
+                    }
+                };
+                if origin.is_some() {
+                    let reason = format!("belongs only to the web_widget channel, not {other}");
+                    return Err(errors.at(&at("origin"), reason));
+                }
+                channel
+            }
+        };
+        clients.push(Open311Client { id: c.id, name: name.to_owned(), key_sha256: hash, channel });
+    }
+    Ok(Open311Config { jurisdiction_id, clients, contact, key_service })
 }
 
 fn is_officer_id(id: &str) -> bool {

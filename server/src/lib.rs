@@ -13,6 +13,7 @@
 //! - [`badge`], [`openapi`], [`ratelimit`]: the SVG badge, the API document,
 //!   per-client limits;
 //! - [`console`]: the officers' console page at `/console`;
+//! - [`open311`]: the Open311 GeoReport v2 endpoint under `/open311/v2/`;
 //! - [`serve`]: running it all (the `aduan serve` command).
 
 pub mod app;
@@ -22,6 +23,7 @@ pub mod console;
 pub mod derive;
 pub mod error;
 pub mod export;
+pub mod open311;
 pub mod openapi;
 pub mod ratelimit;
 pub mod serve;

@@ -159,8 +159,140 @@ fn the_example_loads() {
             ]) {
                 assert_eq!(officer.token_sha256, hash_token(token), "{}", officer.id);
             }
+            assert_eq!(c.open311.jurisdiction_id.as_deref(), Some("kalselprov.go.id"));
+            let client = &c.open311.clients[0];
+            assert_eq!(client.key_sha256, hash_token("contoh-open311-JANGAN-DIPAKAI"));
+            assert_eq!(
+                client.channel,
+                aduan_core::Channel::WebWidget { origin: "https://311.kalselprov.go.id".to_owned() }
+            );
         }),
     );
+}
+
+/// `[open311]`: the jurisdiction (by default the public URL's host) and
+/// the clients, each error naming its key.
+#[test]
+fn open311_section() {
+    const KEY: &str = "a6928503ff149260f260380436fd1eb3909de18b3b1e09f6d9f674961b472228";
+    check_all(&[
+        Case {
+            name: "no section: no clients, the jurisdiction from public_url",
+            toml: "public_url = \"https://www.kalselprov.go.id:8443/aduan\"\n",
+            env: &[],
+            want: Want::Loads(|c| {
+                assert_eq!(c.open311.jurisdiction_id.as_deref(), Some("kalselprov.go.id"));
+                assert!(c.open311.clients.is_empty());
+            }),
+        },
+        Case {
+            name: "neither: any jurisdiction is accepted",
+            toml: "",
+            env: &[],
+            want: Want::Loads(|c| assert_eq!(c.open311, aduan_server::config::Open311Config::default())),
+        },
+        Case {
+            name: "clients of every channel",
+            toml: r#"
+[open311]
+jurisdiction_id = "kalselprov.go.id"
+
+[[open311.clients]]
+id = "app-311"
+name = "Aplikasi 311"
+key_sha256 = "A6928503FF149260F260380436FD1EB3909DE18B3B1E09F6D9F674961B472228"
+origin = "https://311.kalselprov.go.id"
+
+[[open311.clients]]
+id = "bot-wa"
+name = "Bot WhatsApp"
+key_sha256 = "ae74f27822ca40d8882e0f592223e2d69a0578c0df1d1b08e6c06d87fbeb94df"
+channel = "whats_app"
+"#,
+            env: &[],
+            want: Want::Loads(|c| {
+                let clients = &c.open311.clients;
+                assert_eq!(clients[0].key_sha256, KEY, "hashes are lower-cased");
+                assert_eq!(clients[1].channel, aduan_core::Channel::WhatsApp);
+            }),
+        },
+        Case {
+            name: "a key that is not a hash",
+            toml: "[[open311.clients]]\nid = \"app\"\nname = \"App\"\nkey_sha256 = \"rahasia\"\norigin = \"https://a.go.id\"\n",
+            env: &[],
+            want: Want::Fails(
+                "aduan.toml:4:14: open311.clients[0].key_sha256: must be the SHA-256 of the client's api_key as 64 hexadecimal digits (`aduan hash-token` prints it); the key itself never goes in the configuration",
+            ),
+        },
+        Case {
+            name: "a web client without its origin",
+            toml: "[[open311.clients]]\nid = \"app\"\nname = \"App\"\nkey_sha256 = \"a6928503ff149260f260380436fd1eb3909de18b3b1e09f6d9f674961b472228\"\n",
+            env: &[],
+            want: Want::Fails(
+                "aduan.toml:1:1: open311.clients[0]: needs an `origin` for the web_widget channel: the origin of the site or app the client's form runs on, such as https://311.banjarmasinkota.go.id",
+            ),
+        },
+        Case {
+            name: "an unknown channel",
+            toml: "[[open311.clients]]\nid = \"app\"\nname = \"App\"\nkey_sha256 = \"a6928503ff149260f260380436fd1eb3909de18b3b1e09f6d9f674961b472228\"\nchannel = \"telegram\"\n",
+            env: &[],
+            want: Want::Fails(
+                "aduan.toml:5:11: open311.clients[0].channel: \"telegram\" is not a channel: use web_widget, lapor, sms_1708, whats_app, social_media or walk_in",
+            ),
+        },
+        Case {
+            name: "a client sharing an officer's token",
+            toml: r#"
+[[officers]]
+id = "koordinator"
+name = "Admin Koordinator"
+token_sha256 = "a6928503ff149260f260380436fd1eb3909de18b3b1e09f6d9f674961b472228"
+
+[[open311.clients]]
+id = "app"
+name = "App"
+key_sha256 = "a6928503ff149260f260380436fd1eb3909de18b3b1e09f6d9f674961b472228"
+channel = "lapor"
+"#,
+            env: &[],
+            want: Want::Fails(
+                "aduan.toml:10:14: open311.clients[0].key_sha256: is the hash of an officer's token; give the client a key of its own",
+            ),
+        },
+        Case {
+            name: "a jurisdiction with a slash",
+            toml: "[open311]\njurisdiction_id = \"kalselprov.go.id/aduan\"\n",
+            env: &[],
+            want: Want::Fails(
+                "aduan.toml:2:19: open311.jurisdiction_id: must be a short id without spaces, /, ?, # or %, such as kalselprov.go.id (the specification suggests the jurisdiction's web address without www)",
+            ),
+        },
+        Case {
+            name: "discovery texts",
+            toml: "[open311]\ncontact = \"  Diskominfo Kalsel, (0511) 123 4567 \"\nkey_service = \"Minta kunci ke api@kalselprov.go.id\"\n",
+            env: &[],
+            want: Want::Loads(|c| {
+                assert_eq!(c.open311.contact.as_deref(), Some("Diskominfo Kalsel, (0511) 123 4567"));
+                assert_eq!(c.open311.key_service.as_deref(), Some("Minta kunci ke api@kalselprov.go.id"));
+            }),
+        },
+        Case {
+            name: "an empty contact",
+            toml: "[open311]\ncontact = \" \"\n",
+            env: &[],
+            want: Want::Fails(
+                "aduan.toml:2:11: open311.contact: must not be empty; leave the key out for the default",
+            ),
+        },
+        Case {
+            name: "an unknown key",
+            toml: "[open311]\napi_key = \"x\"\n",
+            env: &[],
+            want: Want::Fails(
+                "aduan.toml:2:1: open311.api_key: unknown field `api_key`, expected one of `jurisdiction_id`, `contact`, `key_service`, `clients`",
+            ),
+        },
+    ]);
 }
 
 /// The first occurrence of every key and table header in the example has
@@ -491,7 +623,7 @@ fn unknown_keys_are_rejected_with_their_path() {
             toml: "lisen = \"127.0.0.1:8080\"\n",
             env: &[],
             want: Want::Fails(
-                r#"aduan.toml:1:1: lisen: unknown field `lisen`, expected one of `listen`, `data_dir`, `database_url`, `default_zone`, `public_url`, `agencies`, `calendar`, `sla`, `awards`, `officers`, `limits`, `auto_close`"#,
+                r#"aduan.toml:1:1: lisen: unknown field `lisen`, expected one of `listen`, `data_dir`, `database_url`, `default_zone`, `public_url`, `agencies`, `calendar`, `sla`, `awards`, `officers`, `limits`, `auto_close`, `open311`"#,
             ),
         },
         Case {

@@ -283,6 +283,55 @@ pub trait Store: Clone + Send + Sync + 'static {
         &self,
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<Vec<(TicketNumber, u32)>, StoreError>> + Send;
+
+    /// The complaints the public may list (Open311 `GET requests`): never a
+    /// confidential one (the effective privacy is checked in the query),
+    /// newest first, with only the summary columns selected.
+    fn public_requests(
+        &self,
+        query: &PublicRequestQuery,
+    ) -> impl Future<Output = Result<Vec<PublicRequestRow>, StoreError>> + Send;
+}
+
+/// Which complaints [`Store::public_requests`] lists. Confidential
+/// complaints are never listed, whatever the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicRequestQuery {
+    /// Only these tickets; when not empty every other filter is ignored
+    /// (the GeoReport v2 rule for `service_request_id`).
+    pub tickets: Vec<TicketNumber>,
+    /// Only complaints of one of these (kind, addressed agencies) pairs;
+    /// empty: every kind and agency.
+    pub services: Vec<(ComplaintKind, Vec<AgencyId>)>,
+    /// `Some(true)`: only closed ones (selesai, diarsipkan); `Some(false)`:
+    /// only open ones; `None`: both.
+    pub closed: Option<bool>,
+    /// Received at or after this instant.
+    pub from: DateTime<Utc>,
+    /// Received at or before this instant.
+    pub to: DateTime<Utc>,
+    /// At most this many rows.
+    pub limit: u32,
+}
+
+/// One complaint as the public may list it: its summary and read model,
+/// and its latest event (for what the status notes say).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicRequestRow {
+    /// Ticket number.
+    pub ticket: TicketNumber,
+    /// Kind.
+    pub kind: ComplaintKind,
+    /// Title (summary).
+    pub title: String,
+    /// The agency the reporter addressed.
+    pub requested_agency: AgencyId,
+    /// When it was received.
+    pub received_at: DateTime<Utc>,
+    /// Read model.
+    pub read_model: ReadModel,
+    /// The latest event.
+    pub last_event: Event,
 }
 
 /// Hex SHA-256, as officer tokens and access secrets are stored.

@@ -16,8 +16,8 @@ use sqlx::{FromRow, Row};
 
 use super::sqlite::common;
 use super::{
-    AgencyId, ComplaintRecord, InboxFilter, InboxPage, OfficerRecord, ReadModel, Store, StoreError,
-    Submission, SubmitOutcome,
+    AgencyId, ComplaintRecord, InboxFilter, InboxPage, OfficerRecord, PublicRequestQuery, PublicRequestRow,
+    ReadModel, Store, StoreError, Submission, SubmitOutcome,
 };
 
 /// Connections per server instance; PostgreSQL's default limit of 100 is
@@ -345,6 +345,12 @@ impl Store for PgStore {
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(|row| common::ticket_and_version(row.try_get(0)?, row.try_get(1)?)).collect()
+    }
+
+    async fn public_requests(&self, query: &PublicRequestQuery) -> Result<Vec<PublicRequestRow>, StoreError> {
+        let (sql, params) = super::sqlite::public_requests::statement(query);
+        let rows = common::bind(sqlx::query(&sql), params).fetch_all(&self.pool).await?;
+        rows.iter().map(|row| super::sqlite::public_requests::Row::from_row(row)?.decode()).collect()
     }
 }
 

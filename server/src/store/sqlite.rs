@@ -21,8 +21,8 @@ use sqlx::sqlite::{
 use sqlx::{FromRow, Row, Sqlite, Transaction};
 
 use super::{
-    AgencyId, ComplaintRecord, InboxFilter, InboxPage, OfficerRecord, ReadModel, Store, StoreError,
-    Submission, SubmitOutcome,
+    AgencyId, ComplaintRecord, InboxFilter, InboxPage, OfficerRecord, PublicRequestQuery, PublicRequestRow,
+    ReadModel, Store, StoreError, Submission, SubmitOutcome,
 };
 
 /// How long a connection waits for another one's write lock before giving
@@ -331,6 +331,12 @@ impl Store for SqliteStore {
             .await?;
         rows.iter().map(|row| common::ticket_and_version(row.try_get(0)?, row.try_get(1)?)).collect()
     }
+
+    async fn public_requests(&self, query: &PublicRequestQuery) -> Result<Vec<PublicRequestRow>, StoreError> {
+        let (sql, params) = public_requests::statement(query);
+        let rows = common::bind(sqlx::query(&sql), params).fetch_all(&self.pool).await?;
+        rows.iter().map(|row| public_requests::Row::from_row(row)?.decode()).collect()
+    }
 }
 
 /// The SQL and the row decoding both backends share. The schemas are
@@ -530,7 +536,8 @@ pub(super) mod common {
     }
 
     impl ReadModelRow {
-        fn decode(self) -> Result<ReadModel, StoreError> {
+        /// The read model.
+        pub(in super::super) fn decode(self) -> Result<ReadModel, StoreError> {
             Ok(ReadModel {
                 status: code::<Status>("status", self.status)?,
                 agency: self.agency.map(agency).transpose()?,
@@ -919,6 +926,106 @@ pub(super) mod common {
                     "{column} missing in {sql}"
                 );
             }
+        }
+    }
+}
+
+/// The public list of Open311 `GET requests` ([`Store::public_requests`]),
+/// shared by both backends like `common`.
+pub(super) mod public_requests {
+    use aduan_core::lifecycle::Status;
+    use aduan_core::{ComplaintKind, Privacy};
+    use chrono::DateTime;
+    use sqlx::FromRow;
+
+    use super::super::{PublicRequestQuery, PublicRequestRow, StoreError};
+    use super::common::{self, Param};
+
+    /// The statement and its parameters. Only summary columns are selected
+    /// (kind, title, agencies, dates, read model): what the public may see
+    /// of a non-confidential complaint. The time window uses the
+    /// `complaints_received` index; the latest event is found by its
+    /// primary key.
+    pub(in super::super) fn statement(query: &PublicRequestQuery) -> (String, Vec<Param>) {
+        let mut params = Vec::new();
+        let mut param = |p: Param| {
+            params.push(p);
+            format!("${}", params.len())
+        };
+        let text = |s: &str| Param::Text(Some(s.to_owned()));
+        let mut clauses = vec![format!("c.privacy <> {}", param(text(Privacy::Rahasia.code())))];
+        if query.tickets.is_empty() {
+            clauses.push(format!("c.received_at >= {}", param(Param::Int(Some(common::millis(query.from))))));
+            clauses.push(format!("c.received_at <= {}", param(Param::Int(Some(common::millis(query.to))))));
+            if !query.services.is_empty() {
+                let services: Vec<String> = query
+                    .services
+                    .iter()
+                    .map(|(kind, agencies)| {
+                        let kind = param(text(kind.code()));
+                        let agencies: Vec<String> =
+                            agencies.iter().map(|a| param(text(a.as_str()))).collect();
+                        if agencies.is_empty() {
+                            "1 = 0".to_owned()
+                        } else {
+                            format!("(c.kind = {kind} AND c.requested_agency IN ({}))", agencies.join(", "))
+                        }
+                    })
+                    .collect();
+                clauses.push(format!("({})", services.join(" OR ")));
+            }
+            if let Some(closed) = query.closed {
+                let list: Vec<String> =
+                    Status::ALL.iter().filter(|s| s.is_closed()).map(|s| param(text(s.code()))).collect();
+                let not = if closed { "" } else { "NOT " };
+                clauses.push(format!("c.status {not}IN ({})", list.join(", ")));
+            }
+        } else {
+            let list: Vec<String> = query.tickets.iter().map(|t| param(text(t.as_str()))).collect();
+            clauses.push(format!("c.ticket IN ({})", list.join(", ")));
+        }
+        let limit = param(Param::Int(Some(i64::from(query.limit))));
+        let sql = format!(
+            "SELECT c.ticket, c.kind, c.title, c.requested_agency, c.received_at, \
+             c.status, c.agency, c.privacy, c.version, c.due_at, c.at_risk_at, c.auto_close_at, c.updated_at, \
+             CAST(e.event AS TEXT) AS last_event \
+             FROM complaints c JOIN events e ON e.complaint_id = c.id AND e.seq = c.version \
+             WHERE {} ORDER BY c.received_at DESC, c.ticket LIMIT {limit}",
+            clauses.join(" AND ")
+        );
+        (sql, params)
+    }
+
+    /// One row of [`statement`].
+    #[derive(Debug, FromRow)]
+    pub(in super::super) struct Row {
+        ticket: String,
+        kind: String,
+        title: String,
+        requested_agency: String,
+        received_at: i64,
+        #[sqlx(flatten)]
+        read_model: common::ReadModelRow,
+        last_event: String,
+    }
+
+    impl Row {
+        /// The decoded row.
+        pub(in super::super) fn decode(self) -> Result<PublicRequestRow, StoreError> {
+            let kind: ComplaintKind = serde_json::from_value(serde_json::Value::String(self.kind))
+                .map_err(|e| StoreError::Corrupt(format!("kind: {e}")))?;
+            Ok(PublicRequestRow {
+                ticket: common::ticket(&self.ticket)?,
+                kind,
+                title: self.title,
+                requested_agency: aduan_core::AgencyId::new(self.requested_agency)
+                    .map_err(|e| StoreError::Corrupt(format!("requested_agency: {}", e.message.en)))?,
+                received_at: DateTime::from_timestamp_millis(self.received_at).ok_or_else(|| {
+                    StoreError::Corrupt(format!("received_at: {} out of range", self.received_at))
+                })?,
+                read_model: self.read_model.decode()?,
+                last_event: common::event(&self.last_event)?,
+            })
         }
     }
 }
