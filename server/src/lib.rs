@@ -13,10 +13,13 @@
 //! - [`badge`], [`openapi`], [`ratelimit`]: the SVG badge, the API document,
 //!   per-client limits;
 //! - [`console`]: the officers' console page at `/console`;
-//! - [`serve`]: running it all (the `aduan serve` command).
+//! - [`serve`]: running it all (the `aduan serve` command);
+//! - [`cli`]: the analyst's commands `aduan sla`, `aduan score`, `aduan stats`,
+//!   which read files and never the database.
 
 pub mod app;
 pub mod badge;
+pub mod cli;
 pub mod config;
 pub mod console;
 pub mod derive;

@@ -4,7 +4,9 @@
 //! defaults: SQLite in `./data`, the Indonesian holiday calendar, the
 //! SP4N-LAPOR! deadlines); `aduan migrate` applies database migrations;
 //! `aduan rebuild` derives read models anew from the events;
-//! `aduan hash-token` prints the hash of an officer token for the config.
+//! `aduan hash-token` prints the hash of an officer token for the config;
+//! `aduan sla`, `aduan score` and `aduan stats` are the analyst's
+//! commands (see `aduan_server::cli`).
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -35,6 +37,9 @@ enum Command {
     /// Print the SHA-256 of an officer token read from standard input, for
     /// `token_sha256` in the configuration.
     HashToken,
+    /// Working-day arithmetic with the configured holiday calendar: add
+    /// working days, count them, measure elapsed working time.
+    Sla(aduan_server::cli::sla::Args),
 }
 
 fn main() -> ExitCode {
@@ -67,6 +72,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(code) = run_analysis(&cli.command, &config) {
+        return code;
+    }
     match &config.source {
         ConfigSource::Defaults => tracing::info!(
             "no config file given: built-in defaults (SQLite in {}, Indonesian holiday calendar 2024–2026, SP4N-LAPOR! deadlines, no agencies)",
@@ -88,7 +96,7 @@ fn main() -> ExitCode {
             Command::Rebuild => aduan_server::serve::rebuild(config).await.map(|n| {
                 tracing::info!(complaints = n, "read models rebuilt from events");
             }),
-            Command::HashToken => unreachable!("handled above"),
+            Command::HashToken | Command::Sla(_) => unreachable!("handled above"),
         }
     });
     match result {
@@ -98,4 +106,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs the analyst's commands, which read files and the configuration
+/// and never the database; `None` for the server's commands.
+fn run_analysis(command: &Command, config: &Config) -> Option<ExitCode> {
+    use aduan_server::cli;
+    let mut out = std::io::stdout().lock();
+    let (result, allow_rejected) = match command {
+        Command::Sla(args) => (cli::sla::run(args, config, &mut out), false),
+        _ => return None,
+    };
+    Some(cli::exit_code(result, allow_rejected, &mut std::io::stderr().lock()))
 }
