@@ -40,6 +40,12 @@ enum Command {
     /// Working-day arithmetic with the configured holiday calendar: add
     /// working days, count them, measure elapsed working time.
     Sla(aduan_server::cli::sla::Args),
+    /// An award leaderboard from a complaints file or a sheet of metrics
+    /// (such as jury scores); `--explain` shows how one score was computed.
+    Score(aduan_server::cli::score::Args),
+    /// Response-time statistics per agency and for the province from a
+    /// complaints file.
+    Stats(aduan_server::cli::stats::Args),
 }
 
 fn main() -> ExitCode {
@@ -96,7 +102,9 @@ fn main() -> ExitCode {
             Command::Rebuild => aduan_server::serve::rebuild(config).await.map(|n| {
                 tracing::info!(complaints = n, "read models rebuilt from events");
             }),
-            Command::HashToken | Command::Sla(_) => unreachable!("handled above"),
+            Command::HashToken | Command::Sla(_) | Command::Score(_) | Command::Stats(_) => {
+                unreachable!("handled above")
+            }
         }
     });
     match result {
@@ -115,6 +123,14 @@ fn run_analysis(command: &Command, config: &Config) -> Option<ExitCode> {
     let mut out = std::io::stdout().lock();
     let (result, allow_rejected) = match command {
         Command::Sla(args) => (cli::sla::run(args, config, &mut out), false),
+        Command::Score(args) => (
+            cli::score::run(args, config, chrono::Utc::now(), &mut out, &mut std::io::stderr().lock()),
+            args.input.allow_rejected,
+        ),
+        Command::Stats(args) => (
+            cli::stats::run(args, config, chrono::Utc::now(), &mut out, &mut std::io::stderr().lock()),
+            args.input.allow_rejected,
+        ),
         _ => return None,
     };
     Some(cli::exit_code(result, allow_rejected, &mut std::io::stderr().lock()))

@@ -24,7 +24,9 @@ use std::process::ExitCode;
 use aduan_core::Text;
 
 pub mod output;
+pub mod score;
 pub mod sla;
+pub mod stats;
 
 /// Exit code for bad input (arguments, configuration, files), as clap uses
 /// for bad arguments.
@@ -125,4 +127,113 @@ pub fn exit_code(
 /// The core's message (both languages) for anything else.
 pub fn parse_zone(s: &str) -> Result<aduan_core::Zone, String> {
     aduan_core::Zone::parse(s).map_err(|e| e.message.to_string())
+}
+
+/// The period of `aduan score` and `aduan stats`: `--year`, or `--period`
+/// as a year (`2025`), a month (`2025-03`) or `FROM..TO` dates.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PeriodArgs {
+    /// The calendar year (default: the current year in the default zone).
+    #[arg(long, conflicts_with = "period", value_name = "YYYY")]
+    pub year: Option<i32>,
+    /// The period: a year (2025), a month (2025-03) or two dates
+    /// FROM..TO (2025-01-01..2025-06-30), both included.
+    #[arg(long, value_parser = parse_period, value_name = "PERIOD")]
+    pub period: Option<aduan_core::stats::Period>,
+}
+
+impl PeriodArgs {
+    /// The period asked for; without one, the year of `today`.
+    ///
+    /// # Errors
+    /// A `--year` outside 1–9999.
+    pub fn resolve(&self, today: chrono::NaiveDate) -> Result<aduan_core::stats::Period, CliError> {
+        use chrono::Datelike;
+        match (self.period, self.year) {
+            (Some(p), _) => Ok(p),
+            (None, Some(y)) if (1..=9999).contains(&y) => Ok(aduan_core::stats::Period::year(y)),
+            (None, Some(y)) => Err(CliError::input(&Text::new(
+                format!("--year: tahun {y} harus antara 1 dan 9999"),
+                format!("--year: the year {y} must be between 1 and 9999"),
+            ))),
+            (None, None) => Ok(aduan_core::stats::Period::year(today.year())),
+        }
+    }
+}
+
+/// Reads `--period`: `2025`, `2025-03` or `2025-01-01..2025-06-30`.
+///
+/// # Errors
+/// A message in both languages with the accepted forms.
+pub fn parse_period(s: &str) -> Result<aduan_core::stats::Period, String> {
+    use aduan_core::stats::Period;
+    let s = s.trim();
+    let invalid = || {
+        Text::new(
+            "Tulis periode sebagai tahun (2025), bulan (2025-03), atau dua tanggal DARI..SAMPAI (2025-01-01..2025-06-30)",
+            "Write the period as a year (2025), a month (2025-03), or two dates FROM..TO (2025-01-01..2025-06-30)",
+        )
+        .to_string()
+    };
+    if let Some((from, to)) = s.split_once("..") {
+        let date = |d: &str| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| invalid());
+        return Period::new(date(from)?, date(to)?).map_err(|e| e.message.to_string());
+    }
+    let year = |y: &str| y.parse::<i32>().ok().filter(|y| (1..=9999).contains(y));
+    match s.split_once('-') {
+        None => year(s).map(Period::year).ok_or_else(invalid),
+        Some((y, m)) => {
+            year(y).zip(m.parse::<u32>().ok()).and_then(|(y, m)| Period::month(y, m)).ok_or_else(invalid)
+        }
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`.
+#[must_use]
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
+}
+
+/// Reads a whole (small) input file as UTF-8 text without its byte-order
+/// mark: metrics sheets and award definitions.
+///
+/// # Errors
+/// Exit code 2, naming the file: it cannot be read, it is empty (or only
+/// white space), or it is not UTF-8 (with the line and column of the first
+/// bad byte, and how to save it as UTF-8).
+pub fn read_text(path: &std::path::Path) -> Result<String, CliError> {
+    let file = path.display();
+    let bytes = std::fs::read(path).map_err(|e| {
+        CliError::input(&Text::new(
+            format!("{file}: berkas tidak dapat dibaca: {e}"),
+            format!("{file}: cannot read the file: {e}"),
+        ))
+    })?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let (line, column) = line_column(valid, valid.len());
+            return Err(CliError::input(&Text::new(
+                format!(
+                    "{file}:{line}:{column}: berkas bukan UTF-8 (byte 0x{:02X}); simpan ulang sebagai UTF-8, misalnya \"CSV UTF-8\" di Excel",
+                    bytes[e.valid_up_to()]
+                ),
+                format!(
+                    "{file}:{line}:{column}: the file is not UTF-8 (byte 0x{:02X}); save it again as UTF-8, e.g. \"CSV UTF-8\" in Excel",
+                    bytes[e.valid_up_to()]
+                ),
+            )));
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(CliError::input(&Text::new(
+            format!("{file}: berkas kosong"),
+            format!("{file}: the file is empty"),
+        )));
+    }
+    Ok(text.to_owned())
 }

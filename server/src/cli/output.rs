@@ -76,6 +76,9 @@ pub enum Cell {
     /// A share in 0..=1, shown as a percentage with one decimal (CSV keeps
     /// the share).
     Share(f64),
+    /// A raw value shown with at most three decimals, trailing zeros
+    /// dropped (`80`, `0,875`).
+    Value(f64),
     /// Yes or no: "ya"/"tidak" in every format, as the server's CSV
     /// downloads write it.
     Flag(bool),
@@ -103,6 +106,10 @@ impl Cell {
             Self::Int(n) => format::integer(*n, Lang::Id),
             Self::Number { value, places } => format::decimal(*value, *places, Lang::Id),
             Self::Share(s) => format::percent(*s, 1, Lang::Id),
+            Self::Value(v) => {
+                let fixed = format::decimal(*v, 3, Lang::Id);
+                fixed.trim_end_matches('0').trim_end_matches(',').to_owned()
+            }
             Self::Flag(b) => flag(*b).to_owned(),
         }
     }
@@ -114,7 +121,11 @@ impl Cell {
             Self::Empty => String::new(),
             Self::Text(s) => text_cell(s),
             Self::Int(n) => n.to_string(),
-            Self::Number { value, .. } | Self::Share(value) => value.to_string(),
+            // Rounded to the engine's score resolution, so that binary noise
+            // (78.30000000000001) does not reach a spreadsheet.
+            Self::Number { value, .. } | Self::Share(value) | Self::Value(value) => {
+                ((value * 1e9).round() / 1e9).to_string()
+            }
             Self::Flag(b) => flag(*b).to_owned(),
         }
     }
@@ -131,14 +142,18 @@ pub fn label(text: &Text) -> String {
     if text.id == text.en { text.id.clone() } else { format!("{} / {}", text.id, text.en) }
 }
 
-/// `rows` under `columns` as an aligned terminal table. Widths count what a
+/// `rows` under `columns` as an aligned terminal table, headers in
+/// Indonesian over English. Widths count what a
 /// terminal shows (wide and combining characters included), so names with
 /// diacritics stay aligned.
 #[must_use]
 pub fn table(columns: &[Column], rows: &[Vec<Cell>]) -> String {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
-    t.set_header(columns.iter().map(|c| label(&c.label)));
+    // Two lines (Indonesian over English) keep wide tables narrow.
+    t.set_header(columns.iter().map(|c| {
+        if c.label.id == c.label.en { c.label.id.clone() } else { format!("{}\n{}", c.label.id, c.label.en) }
+    }));
     for row in rows {
         t.add_row(row.iter().map(Cell::human));
     }
@@ -222,6 +237,9 @@ mod tests {
         let cases = [
             (Cell::Number { value: 1250.456, places: 2 }, "1.250,46", "1250.456"),
             (Cell::Share(0.875), "87,5%", "0.875"),
+            (Cell::Number { value: 78.30000000000001, places: 2 }, "78,30", "78.3"),
+            (Cell::Value(80.0), "80", "80"),
+            (Cell::Value(0.8751), "0,875", "0.8751"),
             (Cell::Int(1250), "1.250", "1250"),
             (Cell::Flag(true), "ya", "ya"),
             (Cell::Empty, "", ""),
