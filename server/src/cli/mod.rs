@@ -63,6 +63,13 @@ impl CliError {
         Self { exit_code: EXIT_INPUT, message: message.to_string() }
     }
 
+    /// Bad input at a place (`file`, `file:line:column`), named once before
+    /// the message in both languages.
+    #[must_use]
+    pub fn at(place: impl fmt::Display, message: &Text) -> Self {
+        Self { exit_code: EXIT_INPUT, message: format!("{place}: {message}") }
+    }
+
     /// Bad input, with a message already composed (e.g. several lines).
     #[must_use]
     pub fn input_text(message: impl Into<String>) -> Self {
@@ -206,10 +213,10 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 pub fn read_text(path: &std::path::Path) -> Result<String, CliError> {
     let file = path.display();
     let bytes = std::fs::read(path).map_err(|e| {
-        CliError::input(&Text::new(
-            format!("{file}: berkas tidak dapat dibaca: {e}"),
-            format!("{file}: cannot read the file: {e}"),
-        ))
+        CliError::at(
+            &file,
+            &Text::new(format!("berkas tidak dapat dibaca: {e}"), format!("cannot read the file: {e}")),
+        )
     })?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -217,23 +224,23 @@ pub fn read_text(path: &std::path::Path) -> Result<String, CliError> {
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let (line, column) = line_column(valid, valid.len());
-            return Err(CliError::input(&Text::new(
-                format!(
-                    "{file}:{line}:{column}: berkas bukan UTF-8 (byte 0x{:02X}); simpan ulang sebagai UTF-8, misalnya \"CSV UTF-8\" di Excel",
-                    bytes[e.valid_up_to()]
+            return Err(CliError::at(
+                format!("{file}:{line}:{column}"),
+                &Text::new(
+                    format!(
+                        "berkas bukan UTF-8 (byte 0x{:02X}); simpan ulang sebagai UTF-8, misalnya \"CSV UTF-8\" di Excel",
+                        bytes[e.valid_up_to()]
+                    ),
+                    format!(
+                        "the file is not UTF-8 (byte 0x{:02X}); save it again as UTF-8, e.g. \"CSV UTF-8\" in Excel",
+                        bytes[e.valid_up_to()]
+                    ),
                 ),
-                format!(
-                    "{file}:{line}:{column}: the file is not UTF-8 (byte 0x{:02X}); save it again as UTF-8, e.g. \"CSV UTF-8\" in Excel",
-                    bytes[e.valid_up_to()]
-                ),
-            )));
+            ));
         }
     };
     if text.trim().is_empty() {
-        return Err(CliError::input(&Text::new(
-            format!("{file}: berkas kosong"),
-            format!("{file}: the file is empty"),
-        )));
+        return Err(CliError::at(&file, &Text::new("berkas kosong", "the file is empty")));
     }
     Ok(text.to_owned())
 }

@@ -257,8 +257,7 @@ mod tests {
             vec![Cell::Text("Dinas Pariwisata — Ünit".into()), Cell::Number { value: 7.5, places: 2 }],
         ];
         let out = table(&columns(), &rows);
-        let widths: Vec<usize> =
-            out.lines().map(|l| unicode_width::UnicodeWidthStr::width(l)).collect::<Vec<_>>();
+        let widths: Vec<usize> = out.lines().map(unicode_width::UnicodeWidthStr::width).collect::<Vec<_>>();
         assert!(widths.windows(2).all(|w| w[0] == w[1]), "{out}");
         assert!(
             out.contains("Instansi / Agency") && out.contains("84,00") && out.contains(" 7,50 "),

@@ -216,15 +216,13 @@ pub fn read_award(path: &Path) -> Result<AwardDefinition, CliError> {
     let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let def: AwardDefinition = if json {
         serde_json::from_str(&text).map_err(|e| {
-            CliError::input_text(format!(
-                "{file}:{}:{}: {}",
-                e.line(),
-                e.column(),
-                Text::new(
+            CliError::at(
+                format!("{file}:{}:{}", e.line(), e.column()),
+                &Text::new(
                     format!("definisi penghargaan tidak sesuai format: {e}"),
                     format!("the award definition does not match the format: {e}"),
-                )
-            ))
+                ),
+            )
         })?
     } else {
         toml::from_str(&text).map_err(|e| {
@@ -242,7 +240,7 @@ pub fn read_award(path: &Path) -> Result<AwardDefinition, CliError> {
             ))
         })?
     };
-    def.validate().map_err(|e| CliError::input_text(format!("{file}: {}", e.message())))?;
+    def.validate().map_err(|e| CliError::at(&file, &e.message()))?;
     Ok(def)
 }
 
@@ -259,18 +257,21 @@ fn check_columns(def: &AwardDefinition, path: &Path, columns: &BTreeSet<String>)
         return Ok(());
     }
     let file = path.display();
-    Err(CliError::input(&Text::new(
-        format!(
-            "{file}: kolom {} yang dibaca penghargaan {} tidak ada; gunakan --award-file atau --award sesuai lembar nilai ini",
-            missing.join(", "),
-            def.id
+    Err(CliError::at(
+        file,
+        &Text::new(
+            format!(
+                "kolom {} yang dibaca penghargaan {} tidak ada; gunakan --award-file atau --award sesuai lembar nilai ini",
+                missing.join(", "),
+                def.id
+            ),
+            format!(
+                "the column(s) {} that the award {} reads are missing; use --award-file or an --award that fits this sheet",
+                missing.join(", "),
+                def.id
+            ),
         ),
-        format!(
-            "{file}: the column(s) {} that the award {} reads are missing; use --award-file or an --award that fits this sheet",
-            missing.join(", "),
-            def.id
-        ),
-    )))
+    ))
 }
 
 /// Entrants from per-agency statistics: the configured agencies, then the
@@ -333,6 +334,14 @@ pub struct MetricsSheet {
     pub columns: BTreeSet<String>,
 }
 
+/// The forms a metrics sheet comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SheetKind {
+    Csv,
+    Json,
+    Jsonl,
+}
+
 /// One cell of a row as read, before it is checked.
 #[derive(Debug)]
 enum Raw {
@@ -360,7 +369,8 @@ struct RawRow {
 /// Where a problem is, and what it is.
 struct Problems<'a> {
     file: &'a Path,
-    list: Vec<String>,
+    /// (line, column or 0, the problem as shown).
+    list: Vec<(usize, usize, String)>,
 }
 
 impl Problems<'_> {
@@ -371,7 +381,7 @@ impl Problems<'_> {
             None => format!("{file}:{line}"),
         };
         let key = key.map_or(String::new(), |k| format!(" ({k})"));
-        self.list.push(format!("{place}{key}: {message}"));
+        self.list.push((line, column.unwrap_or(0), format!("{place}{key}: {message}")));
     }
 }
 
@@ -385,29 +395,38 @@ pub fn read_metrics(path: &Path, config: &Config) -> Result<MetricsSheet, CliErr
     let text = read_text(path)?;
     let mut problems = Problems { file: path, list: Vec::new() };
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let first = text.trim_start().chars().next();
-    let (rows, columns) = match (ext.as_deref(), first) {
-        (Some("json"), _) | (None | Some(_), Some('[')) if ext.as_deref() != Some("csv") => {
-            let rows = json_rows(&text, &mut problems)?;
+    let kind = match (ext.as_deref(), text.trim_start().chars().next()) {
+        (Some("csv"), _) => SheetKind::Csv,
+        (Some("json"), _) => SheetKind::Json,
+        (Some("jsonl" | "ndjson"), _) => SheetKind::Jsonl,
+        (_, Some('[')) => SheetKind::Json,
+        (_, Some('{')) => SheetKind::Jsonl,
+        _ => SheetKind::Csv,
+    };
+    let (rows, columns) = match kind {
+        SheetKind::Csv => csv_rows(&text, &mut problems)?,
+        SheetKind::Json | SheetKind::Jsonl => {
+            let rows = if kind == SheetKind::Json {
+                json_rows(&text, &mut problems)?
+            } else {
+                jsonl_rows(&text, &mut problems)
+            };
             let columns = rows.iter().flat_map(|r| r.cells.iter().map(|c| c.key.clone())).collect();
             (rows, columns)
         }
-        (Some("jsonl" | "ndjson"), _) | (None | Some(_), Some('{')) if ext.as_deref() != Some("csv") => {
-            let rows = jsonl_rows(&text, &mut problems);
-            let columns = rows.iter().flat_map(|r| r.cells.iter().map(|c| c.key.clone())).collect();
-            (rows, columns)
-        }
-        _ => csv_rows(&text, &mut problems)?,
     };
     let mut columns: BTreeSet<String> = columns;
     for key in ["entrant", "name", "category"] {
         columns.remove(key);
     }
     if rows.is_empty() && problems.list.is_empty() {
-        return Err(CliError::input(&Text::new(
-            format!("{}: tidak ada baris peserta di bawah judul kolom", path.display()),
-            format!("{}: there are no entrant rows under the header", path.display()),
-        )));
+        return Err(CliError::at(
+            path.display(),
+            &Text::new(
+                "tidak ada baris peserta di bawah judul kolom",
+                "there are no entrant rows under the header",
+            ),
+        ));
     }
     let mut seen: BTreeMap<AgencyId, usize> = BTreeMap::new();
     let mut entrants = Vec::new();
@@ -436,15 +455,21 @@ pub fn read_metrics(path: &Path, config: &Config) -> Result<MetricsSheet, CliErr
     }
 }
 
-fn rows_refused(path: &Path, list: &[String]) -> CliError {
-    let mut message = Text::new(
-        format!("{}: {} masalah; lembar nilai tidak dipakai", path.display(), list.len()),
-        format!("{}: {} problem(s); the sheet was not used", path.display(), list.len()),
+/// Every problem of a sheet, in file order.
+fn rows_refused(path: &Path, list: &[(usize, usize, String)]) -> CliError {
+    let mut list = list.to_vec();
+    list.sort_by_key(|(line, column, _)| (*line, *column));
+    let mut message = CliError::at(
+        path.display(),
+        &Text::new(
+            format!("{} masalah; lembar nilai tidak dipakai", list.len()),
+            format!("{} problem(s); the sheet was not used", list.len()),
+        ),
     )
-    .to_string();
-    for p in list {
+    .message;
+    for (_, _, p) in list {
         message.push('\n');
-        message.push_str(p);
+        message.push_str(&p);
     }
     CliError::input_text(message)
 }
@@ -600,16 +625,19 @@ fn csv_rows(text: &str, problems: &mut Problems<'_>) -> Result<(Vec<RawRow>, BTr
         }
     }
     if !headers.iter().any(|h| h == "entrant") {
-        return Err(CliError::input(&Text::new(
-            format!(
-                "{file}:1: kolom entrant (kode instansi peserta) tidak ada; judul kolom: {}",
-                headers.join(",")
+        return Err(CliError::at(
+            format!("{file}:1"),
+            &Text::new(
+                format!(
+                    "kolom entrant (kode instansi peserta) tidak ada; judul kolom: {}",
+                    headers.join(",")
+                ),
+                format!(
+                    "the column entrant (the entrant's agency code) is missing; headers: {}",
+                    headers.join(",")
+                ),
             ),
-            format!(
-                "{file}:1: the column entrant (the entrant's agency code) is missing; headers: {}",
-                headers.join(",")
-            ),
-        )));
+        ));
     }
     if !problems.list.is_empty() {
         return Err(rows_refused(problems.file, &problems.list));

@@ -41,6 +41,12 @@ Examples:
   # Another system's export, with its column names mapped:
   aduan stats lapor.csv --map received_at='Tanggal Laporan' --mapping lapor.toml --allow-rejected";
 
+/// The code of the row of complaints not (or no longer) disposed to an
+/// agency; not a valid agency id, so it never collides with one.
+pub const UNASSIGNED: &str = "(koordinator)";
+/// The code of the province's row (every complaint).
+pub const PROVINCE: &str = "(provinsi)";
+
 /// How to read a complaints file: shared by `aduan stats` and `aduan score`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct InputArgs {
@@ -286,12 +292,12 @@ fn rows(
         return rows;
     }
     rows.push(Row {
-        code: "-".into(),
+        code: UNASSIGNED.into(),
         name: label(&Text::new("Belum didisposisikan", "Not yet disposed")),
         stats: stats.unassigned.clone(),
     });
     rows.push(Row {
-        code: "*".into(),
+        code: PROVINCE.into(),
         name: label(&Text::new("Provinsi (semua)", "Province (all)")),
         stats: stats.province.clone(),
     });
@@ -381,8 +387,8 @@ fn write(
         let mut file = StatsFile { period, agencies: Vec::new(), unassigned: None, province: None };
         for r in rows {
             match r.code.as_str() {
-                "-" => file.unassigned = Some(view(&r.stats)),
-                "*" => file.province = Some(view(&r.stats)),
+                UNASSIGNED => file.unassigned = Some(view(&r.stats)),
+                PROVINCE => file.province = Some(view(&r.stats)),
                 _ => file.agencies.push(AgencyStats {
                     agency: r.code.clone(),
                     name: r.name.clone(),
@@ -444,11 +450,11 @@ fn write(
     writeln!(out)?;
     writeln!(
         out,
-        "Waktu tanggapan dari diterima sampai tanggapan pertama, dalam hari dan hari kerja: median · rata-rata · persentil ke-90. Standar: {standard} hari kerja. Baris - : belum didisposisikan; * : seluruh provinsi."
+        "Waktu tanggapan dari diterima sampai tanggapan pertama, dalam hari dan hari kerja: median · rata-rata · persentil ke-90. Standar: {standard} hari kerja. (koordinator): belum didisposisikan ke instansi; (provinsi): semua pengaduan."
     )?;
     writeln!(
         out,
-        "Response time from receipt to the first response, in days and working days: median · mean · 90th percentile. Standard: {standard} working days. Row - : not yet disposed; * : the whole province."
+        "Response time from receipt to the first response, in days and working days: median · mean · 90th percentile. Standard: {standard} working days. (koordinator): not yet disposed to an agency; (provinsi): every complaint."
     )?;
     Ok(())
 }
