@@ -209,7 +209,10 @@ mod sla {
         assert!(err.contains("melewati batas kalender kerja (1 Januari 2024 – 31 Desember 2026)"), "{err}");
         assert!(err.contains("covers 2024–2026") && err.contains("[calendar]"), "{err}");
         let err = fails(2, &["sla", "count", "2027-01-01", "2027-02-01"]);
-        assert!(err.contains("2027 is outside the working-day calendar (1 January 2024 – 31 December 2026)"), "{err}");
+        assert!(
+            err.contains("2027 is outside the working-day calendar (1 January 2024 – 31 December 2026)"),
+            "{err}"
+        );
         let err = fails(2, &["sla", "elapsed", "2023-12-29 10:00", "2024-01-03 10:00"]);
         assert!(err.contains("29 Desember 2023 di luar kalender kerja"), "{err}");
     }
