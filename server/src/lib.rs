@@ -13,7 +13,8 @@
 //! - [`badge`], [`openapi`], [`ratelimit`]: the SVG badge, the API document,
 //!   per-client limits;
 //! - [`console`]: the officers' console page at `/console`;
-//! - [`serve`]: running it all (the `aduan serve` command).
+//! - [`serve`]: running it all (the `aduan serve` command);
+//! - [`transfer`]: the complaints file that `aduan import` reads and `aduan export` writes.
 
 pub mod app;
 pub mod badge;
@@ -26,4 +27,5 @@ pub mod openapi;
 pub mod ratelimit;
 pub mod serve;
 pub mod store;
+pub mod transfer;
 pub mod widgets;
