@@ -14,6 +14,7 @@
 //!   per-client limits;
 //! - [`console`]: the officers' console page at `/console`;
 //! - [`serve`]: running it all (the `aduan serve` command);
+//! - [`transfer`]: the complaints file that `aduan import` reads and `aduan export` writes;
 //! - [`cli`]: the analyst's commands `aduan sla`, `aduan score`, `aduan stats`,
 //!   which read files and never the database.
 
@@ -29,4 +30,5 @@ pub mod openapi;
 pub mod ratelimit;
 pub mod serve;
 pub mod store;
+pub mod transfer;
 pub mod widgets;
