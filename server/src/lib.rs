@@ -30,5 +30,4 @@ pub mod openapi;
 pub mod ratelimit;
 pub mod serve;
 pub mod store;
-pub mod transfer;
 pub mod widgets;

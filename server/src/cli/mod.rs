@@ -76,9 +76,13 @@ impl CliError {
         Self { exit_code: EXIT_INPUT, message: message.into() }
     }
 
-    /// The output could not be written.
+    /// The output could not be written. A closed pipe (`aduan … | head`)
+    /// is no error worth a message: the reader wanted no more.
     #[must_use]
     pub fn output(error: &std::io::Error) -> Self {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            return Self { exit_code: EXIT_OUTPUT, message: String::new() };
+        }
         Self {
             exit_code: EXIT_OUTPUT,
             message: Text::new(
@@ -120,8 +124,10 @@ pub fn exit_code(
         Ok(Outcome::RowsRejected(_)) if allow_rejected => ExitCode::SUCCESS,
         Ok(Outcome::RowsRejected(_)) => ExitCode::from(EXIT_REJECTED),
         Err(e) => {
-            // Standard error itself failing leaves nothing better to do.
-            let _ = writeln!(stderr, "aduan: {e}");
+            if !e.message.is_empty() {
+                // Standard error itself failing leaves nothing better to do.
+                let _ = writeln!(stderr, "aduan: {e}");
+            }
             ExitCode::from(e.exit_code)
         }
     }
@@ -135,6 +141,9 @@ pub fn exit_code(
 pub fn parse_zone(s: &str) -> Result<aduan_core::Zone, String> {
     aduan_core::Zone::parse(s).map_err(|e| e.message.to_string())
 }
+
+/// The years `--year` and `--period` accept, as the server's period query.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
 
 /// The period of `aduan score` and `aduan stats`: `--year`, or `--period`
 /// as a year (`2025`), a month (`2025-03`) or `FROM..TO` dates.
@@ -158,10 +167,10 @@ impl PeriodArgs {
         use chrono::Datelike;
         match (self.period, self.year) {
             (Some(p), _) => Ok(p),
-            (None, Some(y)) if (1..=9999).contains(&y) => Ok(aduan_core::stats::Period::year(y)),
+            (None, Some(y)) if YEARS.contains(&y) => Ok(aduan_core::stats::Period::year(y)),
             (None, Some(y)) => Err(CliError::input(&Text::new(
-                format!("--year: tahun {y} harus antara 1 dan 9999"),
-                format!("--year: the year {y} must be between 1 and 9999"),
+                format!("--year: tahun {y} harus antara 1900 dan 9999"),
+                format!("--year: the year {y} must be between 1900 and 9999"),
             ))),
             (None, None) => Ok(aduan_core::stats::Period::year(today.year())),
         }
@@ -186,7 +195,9 @@ pub fn parse_period(s: &str) -> Result<aduan_core::stats::Period, String> {
         let date = |d: &str| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| invalid());
         return Period::new(date(from)?, date(to)?).map_err(|e| e.message.to_string());
     }
-    let year = |y: &str| y.parse::<i32>().ok().filter(|y| (1..=9999).contains(y));
+    // Four digits, from 1900 as the server's period query: "25" is a typo
+    // for 2025 far more often than the year 25.
+    let year = |y: &str| y.parse::<i32>().ok().filter(|y| YEARS.contains(y));
     match s.split_once('-') {
         None => year(s).map(Period::year).ok_or_else(invalid),
         Some((y, m)) => {
@@ -243,4 +254,40 @@ pub fn read_text(path: &std::path::Path) -> Result<String, CliError> {
         return Err(CliError::at(&file, &Text::new("berkas kosong", "the file is empty")));
     }
     Ok(text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_are_printed_once_and_a_closed_pipe_not_at_all() {
+        let mut err = Vec::new();
+        let _ = exit_code(Err(CliError::at("jury.csv:3:4", &Text::new("salah", "wrong"))), false, &mut err);
+        assert_eq!(String::from_utf8(err).unwrap(), "aduan: jury.csv:3:4: salah / wrong\n");
+        let mut err = Vec::new();
+        let pipe = CliError::output(&std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        assert_eq!(pipe.exit_code, EXIT_OUTPUT);
+        let _ = exit_code(Err(pipe), false, &mut err);
+        assert!(err.is_empty());
+    }
+
+    #[test]
+    fn periods_parse_in_three_forms() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let p = |s| parse_period(s).map(|p| (p.from, p.to));
+        assert_eq!(p("2025"), Ok((d("2025-01-01"), d("2025-12-31"))));
+        assert_eq!(p("2024-02"), Ok((d("2024-02-01"), d("2024-02-29"))));
+        assert_eq!(p("2025-01-15..2025-03-31"), Ok((d("2025-01-15"), d("2025-03-31"))));
+        for bad in ["25", "2025-13", "2025-03-01..", "kemarin", "2025-03-31..2025-01-01"] {
+            assert!(parse_period(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "a,b\nDinas Pariwisata (Régional),x";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, text.find('x').unwrap()), (2, 29));
+    }
 }

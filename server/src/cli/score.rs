@@ -19,6 +19,9 @@
 //!   `85,5` as Indonesian spreadsheets write it is read too); an empty cell
 //!   (or JSON `null`) means the entrant has no value for it.
 //!
+//! A CSV cell that a spreadsheet export guarded with a leading apostrophe
+//! (`'=…`, `'-…`) is read without it, as the complaints file is.
+//!
 //! A sheet with any bad row is refused as a whole (exit code 2) with every
 //! problem listed as `file:line:column (column name): reason`: a leaderboard
 //! computed from part of a jury's sheet would be wrong.
@@ -673,7 +676,11 @@ fn csv_rows(text: &str, problems: &mut Problems<'_>) -> Result<(Vec<RawRow>, BTr
             .enumerate()
             .map(|(i, (key, value))| RawCell {
                 key: key.clone(),
-                value: if value.trim().is_empty() { Raw::Missing } else { Raw::Text(value.to_owned()) },
+                value: if value.trim().is_empty() {
+                    Raw::Missing
+                } else {
+                    Raw::Text(crate::transfer::unguard(value).to_owned())
+                },
                 line,
                 column: i + 1,
             })
@@ -994,6 +1001,9 @@ fn explain(view: &LeaderboardView, who: &str, format: Format, out: &mut dyn Writ
     writeln!(out, "Rank {} of {of}{winner_en}; score {} of 100.", r.rank, score(Lang::En))?;
     writeln!(out)?;
     writeln!(out, "{}Bagaimana skor dihitung / How the score is calculated", if md { "#### " } else { "" })?;
+    if md {
+        writeln!(out)?;
+    }
     writeln!(
         out,
         "Skor adalah jumlah poin dari setiap kriteria, paling tinggi 100. Setiap kriteria memberi poin sampai bobotnya."
