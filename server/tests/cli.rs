@@ -242,6 +242,21 @@ mod sla {
 mod score {
     use super::*;
 
+    #[test]
+    fn a_jury_sheet_in_json_lines() {
+        let rows = csv_rows(&ok(&[
+            "score",
+            "--metrics",
+            "jury.jsonl",
+            "--award-file",
+            "ampk.toml",
+            "--format",
+            "csv",
+        ]));
+        assert_eq!(row(&rows, 2, "dinkes")[4], "84");
+        assert_eq!(row(&rows, 2, "kota-banjarbaru")[4], "78.3");
+    }
+
     const JURY: [&str; 6] = ["score", "--metrics", "jury.csv", "--award-file", "ampk.toml", "--year"];
 
     fn jury(extra: &[&'static str]) -> Vec<&'static str> {
@@ -660,6 +675,51 @@ mod stats {
         let allowed = run(&stats("complaints-bad.csv", "csv", &["--allow-rejected"]));
         assert_eq!(allowed.code, Some(0));
         assert_eq!(allowed.stdout, out.stdout);
+    }
+
+    /// The first two complaints of `complaints.csv` (A and B of Dinkes) as
+    /// JSON Lines: the same figures.
+    #[test]
+    fn json_lines() {
+        let out = run(&stats("complaints.jsonl", "csv", &[]));
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        let rows = csv_rows(&out.stdout);
+        assert_eq!(
+            row(&rows, 0, "dinkes")[2..],
+            ["2", "2", "6.5", "6.5", "10.9", "1", "1", "1", "1", "0.5", "1", "1"]
+        );
+    }
+
+    /// Another system's export with its own column names, kind labels and
+    /// day-first times: A and B again, answered but never followed up
+    /// (follow-up 0 of 2; both open and overdue at the end of 2025).
+    #[test]
+    fn another_systems_export_through_a_mapping() {
+        let out =
+            run(&stats("lapor.csv", "json", &["--mapping", "lapor.toml", "--map", "agency=Instansi Tujuan"]));
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        let v = json(&out.stdout);
+        let dinkes = &v["agencies"][0]["stats"];
+        assert_eq!(dinkes["by_kind"], serde_json::json!({"aspirasi": 1, "pengaduan": 1}));
+        assert_eq!(dinkes["response_days"]["median"], 6.5);
+        assert_eq!(
+            (dinkes["follow_up"]["count"].as_u64(), dinkes["open"].as_u64(), dinkes["overdue"].as_u64()),
+            (Some(0), Some(2), Some(2))
+        );
+        let err = fails(2, &["stats", "lapor.csv", "--map", "tanggal=Tanggal Laporan"]);
+        assert!(err.contains("--map tanggal=Tanggal Laporan"), "{err}");
+    }
+
+    /// Received 30 December 2026, answered 4 January 2027: its response
+    /// time cannot be measured with a calendar that ends in 2026.
+    #[test]
+    fn a_history_past_the_calendar_stops_the_statistics() {
+        let err = fails(2, &["stats", "complaints-2026.csv", "--year", "2026"]);
+        assert!(
+            err.starts_with("aduan: complaints-2026.csv:2: Tanggal 4 Januari 2027 di luar kalender kerja"),
+            "{err}"
+        );
+        assert!(err.contains("[calendar]"), "{err}");
     }
 
     #[test]
