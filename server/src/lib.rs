@@ -30,4 +30,5 @@ pub mod openapi;
 pub mod ratelimit;
 pub mod serve;
 pub mod store;
+pub mod transfer;
 pub mod widgets;
