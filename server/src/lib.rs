@@ -13,11 +13,13 @@
 //! - [`badge`], [`openapi`], [`ratelimit`]: the SVG badge, the API document,
 //!   per-client limits;
 //! - [`console`]: the officers' console page at `/console`;
+//! - [`cli`]: the file subcommands (`aduan import`, `aduan export`);
 //! - [`serve`]: running it all (the `aduan serve` command);
 //! - [`transfer`]: the complaints file that `aduan import` reads and `aduan export` writes.
 
 pub mod app;
 pub mod badge;
+pub mod cli;
 pub mod config;
 pub mod console;
 pub mod derive;

@@ -4,7 +4,8 @@
 //! defaults: SQLite in `./data`, the Indonesian holiday calendar, the
 //! SP4N-LAPOR! deadlines); `aduan migrate` applies database migrations;
 //! `aduan rebuild` derives read models anew from the events;
-//! `aduan hash-token` prints the hash of an officer token for the config.
+//! `aduan hash-token` prints the hash of an officer token for the config;
+//! `aduan import` and `aduan export` move complaints in and out as files.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -35,6 +36,12 @@ enum Command {
     /// Print the SHA-256 of an officer token read from standard input, for
     /// `token_sha256` in the configuration.
     HashToken,
+    /// Load complaints with their histories from a CSV, JSON or JSON Lines
+    /// file into the database: all or nothing, every rejected row reported.
+    Import(aduan_server::cli::import::ImportArgs),
+    /// Write every complaint with its history to a CSV, JSON or JSON Lines
+    /// file (personal data: keep it safe).
+    Export(aduan_server::cli::export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +51,7 @@ fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
         )
+        .with_writer(std::io::stderr)
         .init();
     if let Command::HashToken = cli.command {
         let mut token = String::new();
@@ -89,6 +97,8 @@ fn main() -> ExitCode {
                 tracing::info!(complaints = n, "read models rebuilt from events");
             }),
             Command::HashToken => unreachable!("handled above"),
+            Command::Import(args) => aduan_server::cli::import::run(config, args).await,
+            Command::Export(args) => aduan_server::cli::export::run(config, args).await,
         }
     });
     match result {
