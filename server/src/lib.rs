@@ -13,10 +13,11 @@
 //! - [`badge`], [`openapi`], [`ratelimit`]: the SVG badge, the API document,
 //!   per-client limits;
 //! - [`console`]: the officers' console page at `/console`;
+//! - [`cli`]: the file subcommands (`aduan import`, `aduan export`) and the
+//!   analyst's commands (`aduan sla`, `aduan score`, `aduan stats`, which
+//!   read files and never the database);
 //! - [`serve`]: running it all (the `aduan serve` command);
-//! - [`transfer`]: the complaints file that `aduan import` reads and `aduan export` writes;
-//! - [`cli`]: the analyst's commands `aduan sla`, `aduan score`, `aduan stats`,
-//!   which read files and never the database.
+//! - [`transfer`]: the complaints file that `aduan import` reads and `aduan export` writes.
 
 pub mod app;
 pub mod badge;

@@ -5,6 +5,7 @@
 //! SP4N-LAPOR! deadlines); `aduan migrate` applies database migrations;
 //! `aduan rebuild` derives read models anew from the events;
 //! `aduan hash-token` prints the hash of an officer token for the config;
+//! `aduan import` and `aduan export` move complaints in and out as files;
 //! `aduan sla`, `aduan score` and `aduan stats` are the analyst's
 //! commands (see `aduan_server::cli`).
 
@@ -37,6 +38,12 @@ enum Command {
     /// Print the SHA-256 of an officer token read from standard input, for
     /// `token_sha256` in the configuration.
     HashToken,
+    /// Load complaints with their histories from a CSV, JSON or JSON Lines
+    /// file into the database: all or nothing, every rejected row reported.
+    Import(aduan_server::cli::import::ImportArgs),
+    /// Write every complaint with its history to a CSV, JSON or JSON Lines
+    /// file (personal data: keep it safe).
+    Export(aduan_server::cli::export::ExportArgs),
     /// Working-day arithmetic with the configured holiday calendar: add
     /// working days, count them, measure elapsed working time.
     Sla(aduan_server::cli::sla::Args),
@@ -55,6 +62,7 @@ fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
         )
+        .with_writer(std::io::stderr)
         .init();
     if let Command::HashToken = cli.command {
         let mut token = String::new();
@@ -105,6 +113,8 @@ fn main() -> ExitCode {
             Command::HashToken | Command::Sla(_) | Command::Score(_) | Command::Stats(_) => {
                 unreachable!("handled above")
             }
+            Command::Import(args) => aduan_server::cli::import::run(config, args).await,
+            Command::Export(args) => aduan_server::cli::export::run(config, args).await,
         }
     });
     match result {

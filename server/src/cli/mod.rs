@@ -1,14 +1,17 @@
-//! The analyst's commands of the `aduan` binary: `aduan sla` (working-day
-//! arithmetic), `aduan score` (award leaderboards) and `aduan stats`
-//! (response-time statistics). They read files and the configuration and
-//! never touch the database.
+//! The `aduan` subcommands that work on files rather than serve HTTP.
 //!
-//! Each command has its clap `Args` and a `run` function in its module;
+//! - [`import`]: `aduan import`, a complaints file into the database;
+//! - [`export`]: `aduan export`, the database into a complaints file;
+//! - the analyst's commands [`sla`] (working-day arithmetic), [`score`]
+//!   (award leaderboards) and [`stats`] (response-time statistics), which
+//!   read files and the configuration and never touch the database.
+//!
+//! Each analyst's command has its clap `Args` and a `run` function in its module;
 //! `run` writes its result to the writer it is given and returns a
 //! [`CliError`] for anything that stops it, so tests can drive it without a
 //! process. [`output`] holds the table, CSV and Markdown writers they share.
 //!
-//! # Exit codes
+//! # Exit codes of `sla`, `score` and `stats`
 //!
 //! | code | meaning |
 //! |---|---|
@@ -23,6 +26,8 @@ use std::process::ExitCode;
 
 use aduan_core::Text;
 
+pub mod export;
+pub mod import;
 pub mod output;
 pub mod score;
 pub mod sla;

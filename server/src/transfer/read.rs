@@ -129,6 +129,12 @@ impl ComplaintReader {
     pub fn path(&self) -> &Path {
         &self.file
     }
+
+    /// How errors name the column of `field` in this file.
+    #[must_use]
+    pub fn column(&self, field: Field) -> Column {
+        self.columns[field as usize].clone()
+    }
 }
 
 /// A reader that counts the bytes it reads.
