@@ -173,13 +173,18 @@ pub fn compute(
     }
     options.mapping = mapping(input)?;
     let default_zone = options.default_zone;
-    let reader = transfer::open(path, &options).map_err(|e| CliError::input_text(e.to_string()))?;
+    let mut reader = transfer::open(path, &options).map_err(|e| CliError::input_text(e.to_string()))?;
+    let progress = progress_bar(reader.total_bytes());
     let now = input.now.unwrap_or(now);
     let ctx = StatsContext { policy: &config.sla, calendar: &config.calendar, period, now };
     let zones = config.agencies.iter().map(|a| (a.id.clone(), a.zone)).collect();
     let mut all = StatsByAgency::new(ctx, zones, default_zone);
-    let mut rejected = 0_u64;
-    for item in reader {
+    let (mut rejected, mut rows) = (0_u64, 0_u64);
+    while let Some(item) = reader.next() {
+        rows += 1;
+        if rows % 4096 == 0 {
+            progress.set_position(reader.bytes_read());
+        }
         match item {
             Ok(row) => {
                 if let Err(e) = all.push(&row.lifecycle) {
@@ -191,15 +196,17 @@ pub fn compute(
                             "The statistics of this period cannot be computed: this complaint's history goes past the working-day calendar; add its year in the [calendar] section of the configuration",
                         )
                     ));
+                    progress.finish_and_clear();
                     return Err(CliError::input_text(message));
                 }
             }
             Err(row_error) => {
                 rejected += 1;
-                writeln!(err, "{row_error}")?;
+                progress.suspend(|| writeln!(err, "{row_error}"))?;
             }
         }
     }
+    progress.finish_and_clear();
     let outcome = if rejected == 0 {
         Outcome::Done
     } else {
@@ -220,6 +227,22 @@ pub fn compute(
         Outcome::RowsRejected(rejected)
     };
     Ok(Computed { stats: all.finish(), outcome })
+}
+
+/// A progress bar by bytes read on standard error, for files that take a
+/// while; hidden when standard error is not a terminal (a log, a test).
+fn progress_bar(total: u64) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] [{wide_bar}] {bytes}/{total_bytes} ({eta})",
+    ) {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// The mapping of `--mapping` then `--map`.
