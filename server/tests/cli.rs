@@ -490,6 +490,15 @@ mod score {
         );
         assert_eq!(row(&rows, 2, "kab-banjar")[1], "");
         assert_eq!(row(&rows, 2, "dishub")[..5], ["tanpa-kategori", "1", "dishub", "dishub", "100"]);
+        // JSON carries each entrant's months, as the server's leaderboard does:
+        // Dinkes received A and B in March.
+        let mut json_args = args.to_vec();
+        json_args.extend(["--format", "json"]);
+        let view: LeaderboardView = serde_json::from_str(&ok(&json_args)).unwrap();
+        let opd = view.categories.iter().find(|c| c.category.as_str() == "opd").unwrap();
+        let dinkes = opd.ranked.iter().find(|r| r.agency.as_str() == "dinkes").unwrap();
+        assert_eq!(dinkes.monthly.len(), 12);
+        assert_eq!((dinkes.monthly[2].month.as_str(), dinkes.monthly[2].received), ("2025-03", 2));
         let mut explain = args.to_vec();
         explain.extend(["--explain", "dinkes"]);
         let out = ok(&explain);

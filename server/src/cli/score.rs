@@ -51,9 +51,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use aduan_core::api::v1::{CategoryView, CriterionView, LeaderboardView, RankedView, UnrankedView};
+use aduan_core::api::v1::{
+    CategoryView, CriterionView, LeaderboardView, MonthPoint, RankedView, UnrankedView,
+};
 use aduan_core::award::{self, AwardDefinition, Entrant, OnMissing};
-use aduan_core::stats::Period;
+use aduan_core::stats::{Period, StatsBuilder, StatsContext};
 use aduan_core::{AgencyId, CategoryId, Lang, Text, format};
 use serde::Serialize;
 
@@ -133,6 +135,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
     let period = args.period.resolve(config.default_zone.local_date(now))?;
+    let mut monthly: BTreeMap<AgencyId, Vec<MonthPoint>> = BTreeMap::new();
     let (mut entrants, columns, outcome) = match (&args.metrics, &args.complaints) {
         (Some(path), _) => {
             let sheet = read_metrics(path, config)?;
@@ -140,7 +143,20 @@ pub fn run(
         }
         (None, Some(path)) => {
             let read = super::stats::compute(path, &args.input, config, period, now, err)?;
-            (complaint_entrants(&read.stats, config, err)?, None, read.outcome)
+            let entrants = complaint_entrants(&read.stats, config, err)?;
+            // Each entrant's month-by-month series, as the server's
+            // leaderboard carries it (empty months for an agency without
+            // complaints).
+            let as_of = args.input.now.unwrap_or(now);
+            let ctx = StatsContext { policy: &config.sla, calendar: &config.calendar, period, now: as_of };
+            for e in &entrants {
+                let series = match read.stats.agencies.get(&e.id) {
+                    Some(s) => MonthPoint::series(s),
+                    None => MonthPoint::series(&StatsBuilder::new(ctx, config.zone_of(&e.id)).finish()),
+                };
+                monthly.insert(e.id.clone(), series);
+            }
+            (entrants, None, read.outcome)
         }
         (None, None) => {
             return Err(CliError::input(&Text::new(
@@ -157,7 +173,8 @@ pub fn run(
         entrants.retain(|e| &e.category == category);
     }
     let board = award::score(&definition, &entrants).map_err(|e| CliError::input(&e.message()))?;
-    let view = LeaderboardView::new(&definition, &board, period);
+    let view = LeaderboardView::new(&definition, &board, period)
+        .with_monthly(|agency| monthly.remove(agency).unwrap_or_default());
     match &args.explain {
         Some(who) => explain(&view, who, args.format, out)?,
         None => write_board(&view, args.format, out)?,
