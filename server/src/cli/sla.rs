@@ -245,7 +245,7 @@ pub fn run(args: &Args, config: &Config, out: &mut dyn Write) -> Result<Outcome,
                     writeln!(
                         out,
                         "{}",
-                        add_sentence(*days, &long_date(date, lang), &long_date(result, lang), lang)
+                        add_sentence(*days, &long_date(date, lang), &long_date(result, lang), lang, true)
                     )?;
                 }
                 write_holidays(out, &holidays)?;
@@ -278,7 +278,7 @@ pub fn run(args: &Args, config: &Config, out: &mut dyn Write) -> Result<Outcome,
                 writeln!(out, "{}", rfc3339(result, zone))?;
                 for lang in [Lang::Id, Lang::En] {
                     let (a, b) = (format::instant(from, zone, lang), format::instant(result, zone, lang));
-                    writeln!(out, "{}", add_sentence(*days, &a, &b, lang))?;
+                    writeln!(out, "{}", add_sentence(*days, &a, &b, lang, false))?;
                 }
                 write_holidays(out, &holidays)?;
             }
@@ -429,11 +429,15 @@ fn write_holidays(out: &mut dyn Write, holidays: &[Holiday]) -> Result<(), CliEr
     Ok(())
 }
 
-fn add_sentence(days: i64, from: &str, to: &str, lang: Lang) -> String {
+/// The answer of `add` in words. Adding 0 to a date rolls it forward to a
+/// working day; adding 0 to an instant leaves it as it is.
+fn add_sentence(days: i64, from: &str, to: &str, lang: Lang, dates: bool) -> String {
     let n = days.unsigned_abs();
     match (lang, days) {
-        (Lang::Id, 0) => format!("Hari kerja pertama mulai {from}: {to}."),
-        (Lang::En, 0) => format!("The first working day from {from}: {to}."),
+        (Lang::Id, 0) if dates => format!("Hari kerja pertama mulai {from}: {to}."),
+        (Lang::En, 0) if dates => format!("The first working day from {from}: {to}."),
+        (Lang::Id, 0) => format!("0 hari kerja setelah {from}: {to}."),
+        (Lang::En, 0) => format!("0 working days after {from}: {to}."),
         (Lang::Id, 1..) => format!("{n} hari kerja setelah {from}: {to}."),
         (Lang::En, 1..) => format!("{n} working {} after {from}: {to}.", if n == 1 { "day" } else { "days" }),
         (Lang::Id, _) => format!("{n} hari kerja sebelum {from}: {to}."),

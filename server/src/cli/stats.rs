@@ -121,7 +121,8 @@ pub struct Args {
     /// The period of receipt.
     #[command(flatten)]
     pub period: PeriodArgs,
-    /// One row per agency, or per agency and month.
+    /// One row per agency, or per agency and month (JSON always holds
+    /// both: each agency's statistics carry their months).
     #[arg(long, value_enum, default_value_t)]
     pub by: GroupBy,
     /// Only this agency (the province and unassigned rows are left out).
