@@ -418,6 +418,10 @@ mod score {
         assert!(err.starts_with("aduan: award-bad.json:6:63:") && err.contains("upward"), "{err}");
         let err = fails(2, &["score", "--metrics", "jury.csv", "--award-file", "award-weights.toml"]);
         assert!(err.contains("award-weights.toml: Jumlah bobot semua kriteria harus 100, bukan 90"), "{err}");
+        let err = fails(2, &["score", "complaints.csv", "--award-file", "award-weights.toml"]);
+        assert!(err.contains("The criteria weights must sum to 100, not 90"), "{err}");
+        let err = fails(2, &["score", "complaints.csv", "--award", "jury"]);
+        assert!(err.contains("--award jury: needs --metrics"), "{err}");
         let err = fails(2, &["score", "--metrics", "jury.csv", "--award", "ampk"]);
         assert!(err.contains("--award: the award ampk is not in the configuration"), "{err}");
     }

@@ -136,12 +136,17 @@ pub fn run(
 ) -> Result<Outcome, CliError> {
     let period = args.period.resolve(config.default_zone.local_date(now))?;
     let mut monthly: BTreeMap<AgencyId, Vec<MonthPoint>> = BTreeMap::new();
-    let (mut entrants, columns, outcome) = match (&args.metrics, &args.complaints) {
+    let (mut entrants, definition, outcome) = match (&args.metrics, &args.complaints) {
         (Some(path), _) => {
             let sheet = read_metrics(path, config)?;
-            (sheet.entrants, Some((path.clone(), sheet.columns)), Outcome::Done)
+            let definition = resolve_award(args, config, Some(&sheet.columns))?;
+            check_columns(&definition, path, &sheet.columns)?;
+            (sheet.entrants, definition, Outcome::Done)
         }
         (None, Some(path)) => {
+            // The award first: a wrong definition should not wait for a
+            // long file to be read.
+            let definition = resolve_award(args, config, None)?;
             let read = super::stats::compute(path, &args.input, config, period, now, err)?;
             let entrants = complaint_entrants(&read.stats, config, err)?;
             // Each entrant's month-by-month series, as the server's
@@ -156,7 +161,7 @@ pub fn run(
                 };
                 monthly.insert(e.id.clone(), series);
             }
-            (entrants, None, read.outcome)
+            (entrants, definition, read.outcome)
         }
         (None, None) => {
             return Err(CliError::input(&Text::new(
@@ -165,10 +170,6 @@ pub fn run(
             )));
         }
     };
-    let definition = resolve_award(args, config, columns.as_ref().map(|(_, c)| c))?;
-    if let Some((path, columns)) = &columns {
-        check_columns(&definition, path, columns)?;
-    }
     if let Some(category) = &args.category {
         entrants.retain(|e| &e.category == category);
     }
