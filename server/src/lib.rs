@@ -13,11 +13,16 @@
 //! - [`badge`], [`openapi`], [`ratelimit`]: the SVG badge, the API document,
 //!   per-client limits;
 //! - [`console`]: the officers' console page at `/console`;
+//! - [`cli`]: the file subcommands (`aduan import`, `aduan export`) and the
+//!   analyst's commands (`aduan sla`, `aduan score`, `aduan stats`, which
+//!   read files and never the database);
 //! - [`open311`]: the Open311 GeoReport v2 endpoint under `/open311/v2/`;
-//! - [`serve`]: running it all (the `aduan serve` command).
+//! - [`serve`]: running it all (the `aduan serve` command);
+//! - [`transfer`]: the complaints file that `aduan import` reads and `aduan export` writes.
 
 pub mod app;
 pub mod badge;
+pub mod cli;
 pub mod config;
 pub mod console;
 pub mod derive;
@@ -28,4 +33,5 @@ pub mod openapi;
 pub mod ratelimit;
 pub mod serve;
 pub mod store;
+pub mod transfer;
 pub mod widgets;

@@ -4,7 +4,10 @@
 //! defaults: SQLite in `./data`, the Indonesian holiday calendar, the
 //! SP4N-LAPOR! deadlines); `aduan migrate` applies database migrations;
 //! `aduan rebuild` derives read models anew from the events;
-//! `aduan hash-token` prints the hash of an officer token for the config.
+//! `aduan hash-token` prints the hash of an officer token for the config;
+//! `aduan import` and `aduan export` move complaints in and out as files;
+//! `aduan sla`, `aduan score` and `aduan stats` are the analyst's
+//! commands (see `aduan_server::cli`).
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -35,6 +38,21 @@ enum Command {
     /// Print the SHA-256 of an officer token read from standard input, for
     /// `token_sha256` in the configuration.
     HashToken,
+    /// Load complaints with their histories from a CSV, JSON or JSON Lines
+    /// file into the database: all or nothing, every rejected row reported.
+    Import(aduan_server::cli::import::ImportArgs),
+    /// Write every complaint with its history to a CSV, JSON or JSON Lines
+    /// file (personal data: keep it safe).
+    Export(aduan_server::cli::export::ExportArgs),
+    /// Working-day arithmetic with the configured holiday calendar: add
+    /// working days, count them, measure elapsed working time.
+    Sla(aduan_server::cli::sla::Args),
+    /// An award leaderboard from a complaints file or a sheet of metrics
+    /// (such as jury scores); `--explain` shows how one score was computed.
+    Score(aduan_server::cli::score::Args),
+    /// Response-time statistics per agency and for the province from a
+    /// complaints file.
+    Stats(aduan_server::cli::stats::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +62,7 @@ fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
         )
+        .with_writer(std::io::stderr)
         .init();
     if let Command::HashToken = cli.command {
         let mut token = String::new();
@@ -67,6 +86,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(code) = run_analysis(&cli.command, &config) {
+        return code;
+    }
     match &config.source {
         ConfigSource::Defaults => tracing::info!(
             "no config file given: built-in defaults (SQLite in {}, Indonesian holiday calendar 2024–2026, SP4N-LAPOR! deadlines, no agencies)",
@@ -88,7 +110,11 @@ fn main() -> ExitCode {
             Command::Rebuild => aduan_server::serve::rebuild(config).await.map(|n| {
                 tracing::info!(complaints = n, "read models rebuilt from events");
             }),
-            Command::HashToken => unreachable!("handled above"),
+            Command::HashToken | Command::Sla(_) | Command::Score(_) | Command::Stats(_) => {
+                unreachable!("handled above")
+            }
+            Command::Import(args) => aduan_server::cli::import::run(config, args).await,
+            Command::Export(args) => aduan_server::cli::export::run(config, args).await,
         }
     });
     match result {
@@ -98,4 +124,24 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs the analyst's commands, which read files and the configuration
+/// and never the database; `None` for the server's commands.
+fn run_analysis(command: &Command, config: &Config) -> Option<ExitCode> {
+    use aduan_server::cli;
+    let mut out = std::io::stdout().lock();
+    let (result, allow_rejected) = match command {
+        Command::Sla(args) => (cli::sla::run(args, config, &mut out), false),
+        Command::Score(args) => (
+            cli::score::run(args, config, chrono::Utc::now(), &mut out, &mut std::io::stderr().lock()),
+            args.input.allow_rejected,
+        ),
+        Command::Stats(args) => (
+            cli::stats::run(args, config, chrono::Utc::now(), &mut out, &mut std::io::stderr().lock()),
+            args.input.allow_rejected,
+        ),
+        _ => return None,
+    };
+    Some(cli::exit_code(result, allow_rejected, &mut std::io::stderr().lock()))
 }

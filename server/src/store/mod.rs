@@ -284,6 +284,31 @@ pub trait Store: Clone + Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> impl Future<Output = Result<Vec<(TicketNumber, u32)>, StoreError>> + Send;
 
+    /// Stores the complaints of one import in ONE transaction, batch by
+    /// batch as they arrive on `batches`, and commits only when
+    /// [`ImportBatch::Commit`] arrives and no row was refused; otherwise
+    /// (the sender gave up, or a ticket already exists) everything is
+    /// rolled back and the database is as before. Stored complaints are
+    /// never overwritten: a ticket that exists is refused and reported.
+    /// Rows without a ticket get a freshly drawn one that is free.
+    fn import(
+        &self,
+        batches: tokio::sync::mpsc::Receiver<ImportBatch>,
+    ) -> impl Future<Output = Result<ImportOutcome, StoreError>> + Send;
+
+    /// Every complaint matching `filter` with everything stored about it
+    /// (content, contact, map point, events, secret hash: officer-level
+    /// data), oldest first, handed to `each` one at a time without holding
+    /// them all; `each` may stop the export by returning `Break`. Returns
+    /// how many were handed over.
+    fn export_each<F>(
+        &self,
+        filter: &ExportFilter,
+        each: F,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send
+    where
+        F: FnMut(ComplaintRecord) -> std::ops::ControlFlow<()> + Send;
+
     /// The complaints the public may list (Open311 `GET requests`): never a
     /// confidential one (the effective privacy is checked in the query),
     /// newest first, with only the summary columns selected.
@@ -332,6 +357,56 @@ pub struct PublicRequestRow {
     pub read_model: ReadModel,
     /// The latest event.
     pub last_event: Event,
+}
+
+/// One complaint of an import, checked and derived by the caller.
+#[derive(Debug, Clone)]
+pub struct ImportedComplaint {
+    /// The line of the file it came from (for the report).
+    pub line: u64,
+    /// Its ticket, or `None` to draw a new one.
+    pub ticket: Option<TicketNumber>,
+    /// Hex SHA-256 of the reporter's access secret.
+    pub secret_hash: String,
+    /// The validated content.
+    pub complaint: NewComplaint,
+    /// The whole history, oldest first (folded by the caller).
+    pub events: Vec<Event>,
+    /// The read model derived from the history.
+    pub read_model: ReadModel,
+}
+
+/// What an import sends to [`Store::import`].
+#[derive(Debug)]
+pub enum ImportBatch {
+    /// More complaints to store.
+    Rows(Vec<ImportedComplaint>),
+    /// Every row was sent and valid: commit, unless a row was refused.
+    Commit,
+}
+
+/// What [`Store::import`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    /// Whether the transaction was committed.
+    pub committed: bool,
+    /// Complaints inserted (rolled back again unless `committed`).
+    pub stored: u64,
+    /// The tickets drawn for rows without one: (line, ticket).
+    pub drawn: Vec<(u64, TicketNumber)>,
+    /// Rows refused because their ticket is already stored: (line, ticket).
+    pub existing: Vec<(u64, TicketNumber)>,
+}
+
+/// Which complaints an export holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportFilter {
+    /// Only those addressed to or currently assigned to this agency.
+    pub agency: Option<AgencyId>,
+    /// Only those received at or after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Only those received before this instant.
+    pub until: Option<DateTime<Utc>>,
 }
 
 /// Hex SHA-256, as officer tokens and access secrets are stored.

@@ -347,10 +347,67 @@ impl Store for PgStore {
         rows.iter().map(|row| common::ticket_and_version(row.try_get(0)?, row.try_get(1)?)).collect()
     }
 
+    async fn import(
+        &self,
+        batches: tokio::sync::mpsc::Receiver<super::ImportBatch>,
+    ) -> Result<super::ImportOutcome, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let result = super::sqlite::bulk::run(&mut tx, batches).await;
+        let outcome = match result {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                tx.rollback().await?;
+                return Err(e);
+            }
+        };
+        if outcome.committed {
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
+        Ok(outcome)
+    }
+
+    async fn export_each<F>(&self, filter: &super::ExportFilter, each: F) -> Result<u64, StoreError>
+    where
+        F: FnMut(ComplaintRecord) -> std::ops::ControlFlow<()> + Send,
+    {
+        let (sql, params) = super::sqlite::bulk::export_query(filter);
+        let rows = common::bind(sqlx::query(&sql), params).fetch(&self.pool);
+        super::sqlite::bulk::group_export(rows, each).await
+    }
+
     async fn public_requests(&self, query: &PublicRequestQuery) -> Result<Vec<PublicRequestRow>, StoreError> {
         let (sql, params) = super::sqlite::public_requests::statement(query);
         let rows = common::bind(sqlx::query(&sql), params).fetch_all(&self.pool).await?;
         rows.iter().map(|row| super::sqlite::public_requests::Row::from_row(row)?.decode()).collect()
+    }
+}
+
+impl super::sqlite::bulk::BulkTx for sqlx::Transaction<'_, sqlx::Postgres> {
+    const JSONB: bool = true;
+
+    async fn existing(&mut self, sql: &str, tickets: &[String]) -> Result<Vec<String>, StoreError> {
+        let mut query = sqlx::query(sql);
+        for t in tickets {
+            query = query.bind(t);
+        }
+        let rows = query.fetch_all(&mut **self).await?;
+        rows.iter().map(|r| r.try_get(0).map_err(Into::into)).collect()
+    }
+
+    async fn insert_complaints(
+        &mut self,
+        sql: &str,
+        params: Vec<common::Param>,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        let rows = common::bind(sqlx::query(sql), params).fetch_all(&mut **self).await?;
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    }
+
+    async fn insert_events(&mut self, sql: &str, params: Vec<common::Param>) -> Result<(), StoreError> {
+        common::bind(sqlx::query(sql), params).execute(&mut **self).await?;
+        Ok(())
     }
 }
 

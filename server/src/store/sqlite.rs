@@ -332,6 +332,40 @@ impl Store for SqliteStore {
         rows.iter().map(|row| common::ticket_and_version(row.try_get(0)?, row.try_get(1)?)).collect()
     }
 
+    async fn import(
+        &self,
+        batches: tokio::sync::mpsc::Receiver<super::ImportBatch>,
+    ) -> Result<super::ImportOutcome, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        // A bulk load inside the one transaction: a larger page cache
+        // keeps the indexes' pages in memory. Durability is unchanged
+        // (WAL, synchronous = FULL at the commit).
+        sqlx::query("PRAGMA cache_size = -131072").execute(&mut *tx).await?;
+        let result = bulk::run(&mut tx, batches).await;
+        let outcome = match result {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                tx.rollback().await?;
+                return Err(e);
+            }
+        };
+        if outcome.committed {
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
+        Ok(outcome)
+    }
+
+    async fn export_each<F>(&self, filter: &super::ExportFilter, each: F) -> Result<u64, StoreError>
+    where
+        F: FnMut(ComplaintRecord) -> std::ops::ControlFlow<()> + Send,
+    {
+        let (sql, params) = bulk::export_query(filter);
+        let rows = common::bind(sqlx::query(&sql), params).fetch(&self.pool);
+        bulk::group_export(rows, each).await
+    }
+
     async fn public_requests(&self, query: &PublicRequestQuery) -> Result<Vec<PublicRequestRow>, StoreError> {
         let (sql, params) = public_requests::statement(query);
         let rows = common::bind(sqlx::query(&sql), params).fetch_all(&self.pool).await?;
@@ -927,6 +961,333 @@ pub(super) mod common {
                 );
             }
         }
+    }
+}
+
+/// Bulk import and streaming export, shared by both backends: statements
+/// with many rows each (reused, so each is prepared once per connection),
+/// and the import's batch loop over a [`bulk::BulkTx`].
+pub(super) mod bulk {
+    use std::collections::{HashMap, HashSet};
+    use std::ops::ControlFlow;
+
+    use aduan_core::TicketNumber;
+    use futures_util::{Stream, TryStreamExt};
+    use sqlx::{FromRow, Row};
+
+    use super::super::{
+        ComplaintRecord, ExportFilter, ImportBatch, ImportOutcome, ImportedComplaint, StoreError, Submission,
+    };
+    use super::common::{self, Param};
+
+    /// Complaints per INSERT: 24 parameters each stays well below
+    /// SQLite's 32,766 and PostgreSQL's 65,535 parameters per statement.
+    const COMPLAINTS_PER_STATEMENT: usize = 400;
+    /// Events per INSERT (4 parameters each).
+    const EVENTS_PER_STATEMENT: usize = 2_000;
+    /// Tickets per existence check.
+    const TICKETS_PER_CHECK: usize = 500;
+
+    /// A write transaction of one backend, as the import needs it.
+    pub(in super::super) trait BulkTx: Send {
+        /// Whether event JSON needs `CAST(… AS JSONB)`.
+        const JSONB: bool;
+        /// The tickets among `tickets` that are stored.
+        fn existing(
+            &mut self,
+            sql: &str,
+            tickets: &[String],
+        ) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
+        /// Runs a multi-row complaint INSERT; gives (id, ticket) of each row.
+        fn insert_complaints(
+            &mut self,
+            sql: &str,
+            params: Vec<Param>,
+        ) -> impl Future<Output = Result<Vec<(i64, String)>, StoreError>> + Send;
+        /// Runs a multi-row event INSERT.
+        fn insert_events(
+            &mut self,
+            sql: &str,
+            params: Vec<Param>,
+        ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    }
+
+    impl BulkTx for sqlx::Transaction<'_, sqlx::Sqlite> {
+        const JSONB: bool = false;
+
+        async fn existing(&mut self, sql: &str, tickets: &[String]) -> Result<Vec<String>, StoreError> {
+            let mut query = sqlx::query(sql);
+            for t in tickets {
+                query = query.bind(t);
+            }
+            let rows = query.fetch_all(&mut **self).await?;
+            rows.iter().map(|r| r.try_get(0).map_err(Into::into)).collect()
+        }
+
+        async fn insert_complaints(
+            &mut self,
+            sql: &str,
+            params: Vec<Param>,
+        ) -> Result<Vec<(i64, String)>, StoreError> {
+            let rows = common::bind(sqlx::query(sql), params).fetch_all(&mut **self).await?;
+            rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+        }
+
+        async fn insert_events(&mut self, sql: &str, params: Vec<Param>) -> Result<(), StoreError> {
+            common::bind(sqlx::query(sql), params).execute(&mut **self).await?;
+            Ok(())
+        }
+    }
+
+    /// `SELECT ticket … WHERE ticket IN ($1 … $n)`.
+    fn existing_sql(n: usize) -> String {
+        let list: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
+        format!("SELECT ticket FROM complaints WHERE ticket IN ({})", list.join(", "))
+    }
+
+    /// `n` rows of `width` placeholders each, `(…), (…)`, with `wrap`
+    /// applied to the placeholder of column `wrap_column`.
+    fn values(n: usize, width: usize, wrap_column: Option<usize>) -> String {
+        let mut sql = String::with_capacity(n * width * 5);
+        for row in 0..n {
+            sql.push_str(if row == 0 { "(" } else { ", (" });
+            for column in 0..width {
+                if column > 0 {
+                    sql.push_str(", ");
+                }
+                let p = row * width + column + 1;
+                if wrap_column == Some(column) {
+                    sql.push_str(&format!("CAST(${p} AS JSONB)"));
+                } else {
+                    sql.push_str(&format!("${p}"));
+                }
+            }
+            sql.push(')');
+        }
+        sql
+    }
+
+    fn insert_complaints_sql(n: usize) -> String {
+        format!(
+            "INSERT INTO complaints (ticket, secret_hash, requested_agency, origin, channel, kind, title, \
+             description, incident_date, location, lat, lon, reporter_name, reporter_email, reporter_phone, \
+             received_at, status, agency, privacy, version, due_at, at_risk_at, auto_close_at, updated_at) \
+             VALUES {} RETURNING id, ticket",
+            values(n, 24, None)
+        )
+    }
+
+    fn insert_events_sql(n: usize, jsonb: bool) -> String {
+        format!(
+            "INSERT INTO events (complaint_id, seq, at, event) VALUES {}",
+            values(n, 4, jsonb.then_some(3))
+        )
+    }
+
+    /// A fresh ticket number from the operating system's randomness.
+    fn draw() -> Result<TicketNumber, StoreError> {
+        let mut bytes = [0_u8; 8];
+        getrandom::fill(&mut bytes)
+            .map_err(|e| StoreError::Corrupt(format!("no randomness for a ticket number: {e}")))?;
+        Ok(TicketNumber::from_entropy(u64::from_le_bytes(bytes)))
+    }
+
+    /// The import's loop: each batch is checked against the stored tickets
+    /// and inserted; the outcome says whether to commit.
+    pub(in super::super) async fn run<T: BulkTx>(
+        tx: &mut T,
+        mut batches: tokio::sync::mpsc::Receiver<ImportBatch>,
+    ) -> Result<ImportOutcome, StoreError> {
+        let mut outcome = ImportOutcome::default();
+        let mut statements: HashMap<(u8, usize), String> = HashMap::new();
+        let mut sql = |kind: u8, n: usize| -> String {
+            statements
+                .entry((kind, n))
+                .or_insert_with(|| match kind {
+                    0 => existing_sql(n),
+                    1 => insert_complaints_sql(n),
+                    _ => insert_events_sql(n, T::JSONB),
+                })
+                .clone()
+        };
+        while let Some(batch) = batches.recv().await {
+            let rows = match batch {
+                ImportBatch::Commit => {
+                    outcome.committed = outcome.existing.is_empty();
+                    return Ok(outcome);
+                }
+                ImportBatch::Rows(rows) => rows,
+            };
+            // The given tickets that are stored already are refused.
+            let given: Vec<String> =
+                rows.iter().filter_map(|r| r.ticket.map(|t| t.as_str().to_owned())).collect();
+            let mut taken: HashSet<String> = HashSet::new();
+            for chunk in given.chunks(TICKETS_PER_CHECK) {
+                taken.extend(tx.existing(&sql(0, chunk.len()), chunk).await?);
+            }
+            let mut keep = Vec::with_capacity(rows.len());
+            for row in rows {
+                match row.ticket {
+                    Some(t) if taken.contains(t.as_str()) => outcome.existing.push((row.line, t)),
+                    Some(t) => keep.push((t, row)),
+                    None => keep.push((draw()?, row)),
+                }
+            }
+            // Drawn tickets are drawn again until free (in the database and
+            // in this batch).
+            let mut in_batch: HashSet<String> = keep.iter().map(|(t, _)| t.as_str().to_owned()).collect();
+            loop {
+                let drawn: Vec<String> = keep
+                    .iter()
+                    .filter(|(_, r)| r.ticket.is_none())
+                    .map(|(t, _)| t.as_str().to_owned())
+                    .collect();
+                let mut clash: HashSet<String> = HashSet::new();
+                for chunk in drawn.chunks(TICKETS_PER_CHECK) {
+                    clash.extend(tx.existing(&sql(0, chunk.len()), chunk).await?);
+                }
+                if clash.is_empty() {
+                    break;
+                }
+                for (t, r) in &mut keep {
+                    if r.ticket.is_none() && clash.contains(t.as_str()) {
+                        let mut fresh = draw()?;
+                        while in_batch.contains(fresh.as_str()) {
+                            fresh = draw()?;
+                        }
+                        in_batch.insert(fresh.as_str().to_owned());
+                        *t = fresh;
+                    }
+                }
+            }
+            if !outcome.existing.is_empty() {
+                // Nothing will be committed; keep reading only to report
+                // every stored ticket.
+                continue;
+            }
+            for chunk in keep.chunks(COMPLAINTS_PER_STATEMENT) {
+                let mut params = Vec::with_capacity(chunk.len() * 24);
+                for (ticket, row) in chunk {
+                    params.extend(complaint_params(*ticket, row));
+                }
+                let ids: HashMap<String, i64> = tx
+                    .insert_complaints(&sql(1, chunk.len()), params)
+                    .await?
+                    .into_iter()
+                    .map(|(id, t)| (t, id))
+                    .collect();
+                let mut events = Vec::new();
+                for (ticket, row) in chunk {
+                    let id = *ids.get(ticket.as_str()).ok_or_else(|| {
+                        StoreError::Corrupt(format!("{ticket} was inserted but its id not returned"))
+                    })?;
+                    for (seq, event) in row.events.iter().enumerate() {
+                        events.push((id, seq as i64 + 1, event));
+                    }
+                }
+                for part in events.chunks(EVENTS_PER_STATEMENT) {
+                    let mut params = Vec::with_capacity(part.len() * 4);
+                    for (id, seq, event) in part {
+                        params.push(Param::Int(Some(*id)));
+                        params.push(Param::Int(Some(*seq)));
+                        params.push(Param::Int(Some(common::millis(event.at))));
+                        params.push(Param::Text(Some(common::event_json(event)?)));
+                    }
+                    tx.insert_events(&sql(2, part.len()), params).await?;
+                }
+                outcome.stored += chunk.len() as u64;
+                outcome
+                    .drawn
+                    .extend(chunk.iter().filter(|(_, r)| r.ticket.is_none()).map(|(t, r)| (r.line, *t)));
+            }
+        }
+        // The sender stopped without asking to commit: roll back.
+        outcome.committed = false;
+        Ok(outcome)
+    }
+
+    /// The parameters of one complaint row: the submission's columns with
+    /// the version of the whole history.
+    fn complaint_params(ticket: TicketNumber, row: &ImportedComplaint) -> Vec<Param> {
+        let submission = Submission {
+            idempotency_key: String::new(),
+            ticket,
+            secret_hash: row.secret_hash.clone(),
+            complaint: row.complaint.clone(),
+            received: row.events[0].clone(),
+            read_model: row.read_model.clone(),
+        };
+        let mut params = common::complaint_params(&submission);
+        // `complaint_params` writes version 1 (a submission's); an import
+        // stores the whole history.
+        params[19] = Param::Int(Some(i64::from(row.read_model.version)));
+        params
+    }
+
+    /// The export's query: every complaint joined with its events, in
+    /// order of complaint then event, so one pass groups them.
+    pub(in super::super) fn export_query(filter: &ExportFilter) -> (String, Vec<Param>) {
+        let mut params = Vec::new();
+        let mut clauses = Vec::new();
+        if let Some(agency) = &filter.agency {
+            params.push(Param::Text(Some(agency.as_str().to_owned())));
+            clauses.push(format!("(c.agency = ${0} OR c.requested_agency = ${0})", params.len()));
+        }
+        if let Some(from) = filter.from {
+            params.push(Param::Int(Some(common::millis(from))));
+            clauses.push(format!("c.received_at >= ${}", params.len()));
+        }
+        if let Some(until) = filter.until {
+            params.push(Param::Int(Some(common::millis(until))));
+            clauses.push(format!("c.received_at < ${}", params.len()));
+        }
+        let where_sql =
+            if clauses.is_empty() { String::new() } else { format!(" WHERE {}", clauses.join(" AND ")) };
+        let sql = format!(
+            "SELECT c.id, c.ticket, c.secret_hash, c.requested_agency, c.received_at, c.origin, \
+             c.status, c.agency, c.privacy, c.version, c.due_at, c.at_risk_at, c.auto_close_at, c.updated_at, \
+             c.kind, c.title, c.description, c.incident_date, c.location, c.lat, c.lon, \
+             c.reporter_name, c.reporter_email, c.reporter_phone, CAST(e.event AS TEXT) AS event \
+             FROM complaints c JOIN events e ON e.complaint_id = c.id{where_sql} ORDER BY c.id, e.seq"
+        );
+        (sql, params)
+    }
+
+    /// Groups the export query's rows into records and hands each over.
+    pub(in super::super) async fn group_export<R, F>(
+        rows: impl Stream<Item = Result<R, sqlx::Error>> + Send,
+        mut each: F,
+    ) -> Result<u64, StoreError>
+    where
+        R: Row,
+        for<'r> common::ComplaintRow: FromRow<'r, R>,
+        for<'r> &'r str: sqlx::ColumnIndex<R>,
+        for<'r> &'r str: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+        F: FnMut(ComplaintRecord) -> ControlFlow<()>,
+    {
+        let mut rows = std::pin::pin!(rows);
+        let mut current: Option<(common::ComplaintRow, Vec<aduan_core::lifecycle::Event>)> = None;
+        let mut handed = 0;
+        while let Some(row) = rows.try_next().await? {
+            let event = common::event(row.try_get::<&str, _>("event")?)?;
+            let complaint = common::ComplaintRow::from_row(&row)?;
+            match &mut current {
+                Some((c, events)) if c.id == complaint.id => events.push(event),
+                _ => {
+                    if let Some((c, events)) = current.replace((complaint, vec![event])) {
+                        handed += 1;
+                        if each(c.into_record(events)?).is_break() {
+                            return Ok(handed);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((c, events)) = current {
+            handed += 1;
+            let _ = each(c.into_record(events)?);
+        }
+        Ok(handed)
     }
 }
 
