@@ -29,14 +29,18 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run the server until SIGINT or SIGTERM.
+    #[command(after_help = SERVE_EXAMPLES)]
     Serve,
     /// Apply database migrations and exit.
+    #[command(after_help = MIGRATE_EXAMPLES)]
     Migrate,
     /// Derive every complaint's read model anew from its events (after a
     /// change of SLA policy or holiday calendar).
+    #[command(after_help = REBUILD_EXAMPLES)]
     Rebuild,
     /// Print the SHA-256 of an officer token read from standard input, for
     /// `token_sha256` in the configuration.
+    #[command(after_help = HASH_TOKEN_EXAMPLES)]
     HashToken,
     /// Load complaints with their histories from a CSV, JSON or JSON Lines
     /// file into the database: all or nothing, every rejected row reported.
@@ -54,6 +58,21 @@ enum Command {
     /// complaints file.
     Stats(aduan_server::cli::stats::Args),
 }
+
+const SERVE_EXAMPLES: &str = "Contoh / Examples:
+  aduan serve                                  # built-in defaults: SQLite in ./data, listens on 127.0.0.1:8080
+  aduan --config /etc/aduan/aduan.toml serve
+  ADUAN_DATABASE_URL=postgres://aduan@db/aduan aduan --config aduan.toml serve";
+
+const MIGRATE_EXAMPLES: &str = "Contoh / Examples:
+  aduan --config /etc/aduan/aduan.toml migrate   # before starting a new version on several instances";
+
+const REBUILD_EXAMPLES: &str = "Contoh / Examples:
+  aduan --config /etc/aduan/aduan.toml rebuild   # after adding next year's holidays or changing [sla]";
+
+const HASH_TOKEN_EXAMPLES: &str = "Contoh / Examples:
+  openssl rand -base64 32 | tee token-siti.txt | aduan hash-token
+  printf '%s' \"$TOKEN\" | aduan hash-token      # paste the output as token_sha256 in [[officers]]";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

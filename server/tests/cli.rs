@@ -758,6 +758,12 @@ fn every_subcommand_has_examples_in_its_help() {
         &["sla", "elapsed", "--help"],
         &["score", "--help"],
         &["stats", "--help"],
+        &["import", "--help"],
+        &["export", "--help"],
+        &["serve", "--help"],
+        &["migrate", "--help"],
+        &["rebuild", "--help"],
+        &["hash-token", "--help"],
     ] {
         let out = ok(args);
         let examples = out.split("Examples:").nth(1).unwrap_or_else(|| panic!("{args:?}:\n{out}"));
