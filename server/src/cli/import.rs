@@ -109,7 +109,7 @@ impl ImportSummary {
 /// A file, mapping or database error, or rejected rows (then nothing was
 /// stored).
 pub async fn run(config: Config, args: ImportArgs) -> anyhow::Result<()> {
-    let summary = import(config, &args).await?;
+    let summary = import(config, args.clone()).await?;
     #[allow(clippy::print_stderr, clippy::print_stdout)]
     {
         for r in &summary.rejections {
@@ -159,17 +159,20 @@ pub async fn run(config: Config, args: ImportArgs) -> anyhow::Result<()> {
 /// # Errors
 /// A file, mapping or database error. Rejected rows are not an error here:
 /// they are in the summary (and nothing was stored).
-pub async fn import(config: Config, args: &ImportArgs) -> anyhow::Result<ImportSummary> {
+pub async fn import(config: Config, args: ImportArgs) -> anyhow::Result<ImportSummary> {
+    let job = prepare(config, &args)?;
+    let config = job.config.clone();
+    with_store(&config, job).await
+}
+
+/// Opens the file (checking its encoding and header) before the database.
+fn prepare(config: Config, args: &ImportArgs) -> anyhow::Result<Import> {
     let mut options = ReadOptions::from_config(&config, ReadPurpose::Import);
     options.format = args.format;
     options.encoding = args.encoding;
     options.mapping = mapping(args)?;
     let reader = crate::transfer::open(&args.file, &options)?;
-    with_store(
-        &config.clone(),
-        Import { config, reader, dry_run: args.dry_run, report: args.report.is_some() },
-    )
-    .await
+    Ok(Import { config, reader, dry_run: args.dry_run, report: args.report.is_some() })
 }
 
 /// The mapping of `--mapping` and `--map` (the latter winning).

@@ -357,12 +357,15 @@ impl Store for SqliteStore {
         Ok(outcome)
     }
 
-    async fn export_each<F>(&self, filter: &super::ExportFilter, each: F) -> Result<u64, StoreError>
+    async fn export_each<F>(&self, filter: super::ExportFilter, each: F) -> Result<u64, StoreError>
     where
-        F: FnMut(ComplaintRecord) -> std::ops::ControlFlow<()> + Send,
+        F: FnMut(ComplaintRecord) -> std::ops::ControlFlow<()> + Send + 'static,
     {
-        let (sql, params) = bulk::export_query(filter);
-        let rows = common::bind(sqlx::query(&sql), params).fetch(&self.pool);
+        let (sql, params) = bulk::export_query(&filter);
+        let rows =
+            futures_util::StreamExt::map(common::bind(sqlx::query(&sql), params).fetch(&self.pool), |row| {
+                row.map_err(StoreError::from).and_then(|row| bulk::export_row(&row))
+            });
         bulk::group_export(rows, each).await
     }
 }
@@ -965,6 +968,7 @@ pub(super) mod bulk {
     use std::ops::ControlFlow;
 
     use aduan_core::TicketNumber;
+    use aduan_core::lifecycle::Event;
     use futures_util::{Stream, TryStreamExt};
     use sqlx::{FromRow, Row};
 
@@ -1246,24 +1250,31 @@ pub(super) mod bulk {
         (sql, params)
     }
 
-    /// Groups the export query's rows into records and hands each over.
-    pub(in super::super) async fn group_export<R, F>(
-        rows: impl Stream<Item = Result<R, sqlx::Error>> + Send,
-        mut each: F,
-    ) -> Result<u64, StoreError>
+    /// Decodes one row of [`export_query`].
+    pub(in super::super) fn export_row<R>(row: &R) -> Result<(common::ComplaintRow, Event), StoreError>
     where
         R: Row,
         for<'r> common::ComplaintRow: FromRow<'r, R>,
         for<'r> &'r str: sqlx::ColumnIndex<R>,
-        for<'r> &'r str: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+        for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    {
+        let event = common::event(&row.try_get::<String, _>("event")?)?;
+        Ok((common::ComplaintRow::from_row(row)?, event))
+    }
+
+    /// Groups the decoded rows of [`export_query`] into records and hands
+    /// each over.
+    pub(in super::super) async fn group_export<F>(
+        rows: impl Stream<Item = Result<(common::ComplaintRow, Event), StoreError>> + Send,
+        mut each: F,
+    ) -> Result<u64, StoreError>
+    where
         F: FnMut(ComplaintRecord) -> ControlFlow<()>,
     {
         let mut rows = std::pin::pin!(rows);
-        let mut current: Option<(common::ComplaintRow, Vec<aduan_core::lifecycle::Event>)> = None;
+        let mut current: Option<(common::ComplaintRow, Vec<Event>)> = None;
         let mut handed = 0;
-        while let Some(row) = rows.try_next().await? {
-            let event = common::event(row.try_get::<&str, _>("event")?)?;
-            let complaint = common::ComplaintRow::from_row(&row)?;
+        while let Some((complaint, event)) = rows.try_next().await? {
             match &mut current {
                 Some((c, events)) if c.id == complaint.id => events.push(event),
                 _ => {
