@@ -3,6 +3,12 @@
 //! PostgreSQL (a schema of its own per test), and through the binary for
 //! exit codes, the printed report and `--help`.
 //!
+//! The round trip also runs on realistic data: the demo's two years of
+//! Kalimantan Selatan complaints written through the server's own write
+//! path (`aduan_demo::seed`: submissions and appended events), exported,
+//! imported into a fresh database and compared (events, content, read
+//! models, statistics per agency, and a second export byte for byte).
+//!
 //! The PostgreSQL half needs the server at 127.0.0.1:5432 (database
 //! `test`, user `postgres`, trust authentication). Without it those tests
 //! pass with a notice on stderr, except when `CI` is set: there they fail.
@@ -13,8 +19,11 @@ use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use std::collections::BTreeMap;
+
 use aduan_core::TicketNumber;
-use aduan_core::lifecycle::Status;
+use aduan_core::lifecycle::{Event, Status, fold};
+use aduan_core::stats::{ByAgency, Period, StatsByAgency, StatsContext};
 use aduan_core::visibility::Visibility;
 use aduan_server::cli::export::{ExportArgs, export};
 use aduan_server::cli::import::{ImportArgs, ImportSummary, import};
@@ -464,4 +473,150 @@ fn every_subcommand_help_has_an_example() {
     }
     let out = aduan(&db).args(["export", "--help"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("personal data"));
+}
+
+// THE ROUND TRIP ON THE DEMO'S DATA
+
+fn demo_config(dir: &Path, url: &str) -> Config {
+    let mut config = aduan_demo::config(&|_| None).expect("the demo config loads");
+    config.data_dir = dir.to_owned();
+    config.database_url = url.to_owned();
+    config
+}
+
+/// Everything stored, by ticket.
+async fn contents<S: Store>(store: &S) -> BTreeMap<TicketNumber, ComplaintRecord> {
+    let all = Visibility { summary: true, content: true, identity: true, contact: true };
+    let mut out = BTreeMap::new();
+    for (ticket, _) in store.histories(None).await.unwrap() {
+        out.insert(ticket, store.load(&ticket, all).await.unwrap().unwrap());
+    }
+    out
+}
+
+/// The statistics of 2024 and 2025 per agency, as the server computes them.
+fn stats(config: &Config, histories: &[(TicketNumber, Vec<Event>)]) -> Vec<ByAgency> {
+    let now = aduan_demo::default_now();
+    [2024, 2025]
+        .into_iter()
+        .map(|year| {
+            let ctx = StatsContext {
+                policy: &config.sla,
+                calendar: &config.calendar,
+                period: Period::year(year),
+                now,
+            };
+            let zones = config.agencies.iter().map(|a| (a.id.clone(), a.zone)).collect();
+            let mut by = StatsByAgency::new(ctx, zones, config.default_zone);
+            for (_, events) in histories {
+                by.push(&fold(events).unwrap()).unwrap();
+            }
+            by.finish()
+        })
+        .collect()
+}
+
+/// Seeds `first` through the server's write path, exports it, imports the
+/// export into `second`, and compares the two databases and two exports.
+async fn demo_round_trip<S: Store>(
+    first: &S,
+    first_config: Config,
+    second: &S,
+    second_config: Config,
+    dir: &Path,
+) {
+    let seeded = aduan_demo::seed(first, &first_config, 7, aduan_demo::default_now()).await.unwrap();
+    assert!(seeded.complaints > 1_000, "a realistic amount: {}", seeded.complaints);
+    let a = dir.join("a.csv");
+    let exported = export(
+        first_config.clone(),
+        ExportArgs { output: a.clone(), format: None, agency: None, from: None, to: None },
+    )
+    .await
+    .unwrap();
+    assert_eq!(exported, seeded.complaints as u64);
+    let summary = import(
+        second_config.clone(),
+        ImportArgs {
+            file: a.clone(),
+            map: Vec::new(),
+            mapping: None,
+            format: None,
+            encoding: Encoding::Utf8,
+            dry_run: false,
+            report: None,
+        },
+    )
+    .await
+    .unwrap();
+    assert!(summary.rejections.is_empty(), "{:?}", &summary.rejections[..summary.rejections.len().min(5)]);
+    assert_eq!(summary.imported, exported);
+
+    let (h1, h2) = (first.histories(None).await.unwrap(), second.histories(None).await.unwrap());
+    let (m1, m2): (BTreeMap<_, _>, BTreeMap<_, _>) =
+        (h1.iter().cloned().collect(), h2.iter().cloned().collect());
+    assert_eq!(m1, m2, "every history is identical");
+    let (c1, c2) = (contents(first).await, contents(second).await);
+    assert_eq!(c1.len(), c2.len());
+    for (ticket, record) in &c1 {
+        assert_eq!(Some(record), c2.get(ticket), "{ticket}: content, contact, secret hash and read model");
+    }
+    assert_eq!(stats(&first_config, &h1), stats(&second_config, &h2), "the statistics are equal");
+
+    let b = dir.join("b.csv");
+    export(second_config, ExportArgs { output: b.clone(), format: None, agency: None, from: None, to: None })
+        .await
+        .unwrap();
+    assert!(std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(), "the second export is byte-identical");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_data_survives_export_and_import_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let (u1, u2) = (
+        format!("sqlite://{}/first.sqlite3", dir.path().display()),
+        format!("sqlite://{}/second.sqlite3", dir.path().display()),
+    );
+    let (first, second) =
+        (SqliteStore::connect(&u1).await.unwrap(), SqliteStore::connect(&u2).await.unwrap());
+    first.migrate().await.unwrap();
+    second.migrate().await.unwrap();
+    demo_round_trip(&first, demo_config(dir.path(), &u1), &second, demo_config(dir.path(), &u2), dir.path())
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_data_survives_export_and_import_on_postgres() {
+    let probe = tokio::time::timeout(Duration::from_secs(5), sqlx::PgConnection::connect(POSTGRES_URL)).await;
+    if !matches!(probe, Ok(Ok(_))) {
+        assert!(std::env::var_os("CI").is_none(), "PostgreSQL at {POSTGRES_URL} is unreachable on CI");
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!(
+                "note: PostgreSQL at {POSTGRES_URL} is unreachable; skipping the PostgreSQL round trip"
+            );
+        }
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    let schemas = [1, 2].map(|n| format!("aduan_roundtrip_{}_{nanos}_{n}", std::process::id()));
+    let mut stores = Vec::new();
+    for schema in &schemas {
+        let store = PgStore::connect_with_schema(POSTGRES_URL, schema).await.unwrap();
+        store.migrate().await.unwrap();
+        stores.push(store);
+    }
+    let url = |schema: &str| format!("{POSTGRES_URL}?options=-c%20search_path%3D{schema}");
+    demo_round_trip(
+        &stores[0],
+        demo_config(dir.path(), &url(&schemas[0])),
+        &stores[1],
+        demo_config(dir.path(), &url(&schemas[1])),
+        dir.path(),
+    )
+    .await;
+    for (store, schema) in stores.iter().zip(&schemas) {
+        sqlx::query(&format!("DROP SCHEMA \"{schema}\" CASCADE")).execute(store.pool()).await.unwrap();
+    }
 }
