@@ -130,7 +130,7 @@ fn date(minutes: u64) -> String {
 /// Writes `rows` complaints: a tenth to each of the statuses the history
 /// reaches (received … confirmed, auto-closed, archived), half with a
 /// ticket and half drawing one on import.
-pub fn generate(path: &Path, rows: u64) -> anyhow::Result<()> {
+pub(crate) fn generate(path: &Path, rows: u64) -> anyhow::Result<()> {
     let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
     out.write_all(
@@ -165,7 +165,7 @@ pub fn generate(path: &Path, rows: u64) -> anyhow::Result<()> {
         let incident = date(received.saturating_sub(rng.below(10) * 1440));
         let _ = write!(
             line,
-            "{ticket},{},{kind},{agency},{channel},{privacy},{title} {i},{description},{incident},\"Kel. {}, Banjarmasin\",{name},{email},{phone}",
+            "{ticket},{},{kind},{agency},{channel},{privacy},{title} {i},\"{description}\",{incident},\"Kel. {}, Banjarmasin\",{name},{email},{phone}",
             local(received),
             1 + rng.below(50),
         );
@@ -228,7 +228,7 @@ fn config(dir: &Path, database_url: &str) -> anyhow::Result<PathBuf> {
 }
 
 /// Runs the benchmark.
-pub fn run(args: &[String], root: &Path, target: &Path) -> anyhow::Result<()> {
+pub(crate) fn run(args: &[String], root: &Path, target: &Path) -> anyhow::Result<()> {
     let mut rows: u64 = 1_000_000;
     let mut postgres: Option<String> = None;
     let mut it = args.iter();
