@@ -216,6 +216,7 @@ fn import_args(file: PathBuf) -> ImportArgs {
         mapping: None,
         format: None,
         encoding: Encoding::Utf8,
+        zone: None,
         dry_run: false,
         report: None,
     }
@@ -543,6 +544,7 @@ async fn demo_round_trip<S: Store>(
             mapping: None,
             format: None,
             encoding: Encoding::Utf8,
+            zone: None,
             dry_run: false,
             report: None,
         },

@@ -14,7 +14,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use aduan_core::{Text, TicketNumber};
+use aduan_core::{Text, TicketNumber, Zone};
 use anyhow::Context;
 use tokio::sync::mpsc;
 
@@ -57,6 +57,11 @@ pub struct ImportArgs {
     /// latin1 or utf-16 (a UTF-16 byte order mark is always recognised).
     #[arg(long, value_parser = parse_encoding, default_value = "utf-8")]
     pub encoding: Encoding,
+    /// The zone of local times (`2025-03-03 10:00`) of agencies the
+    /// configuration gives no zone for, e.g. WIB, WITA, WIT or +08:00
+    /// (default: the configuration's `default_zone`).
+    #[arg(long, value_parser = parse_zone)]
+    pub zone: Option<Zone>,
     /// Checks everything, the stored tickets included, and stores nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -68,6 +73,10 @@ pub struct ImportArgs {
 
 fn parse_format(s: &str) -> Result<FileFormat, String> {
     FileFormat::parse(s).map_err(|t| t.to_string())
+}
+
+fn parse_zone(s: &str) -> Result<Zone, String> {
+    Zone::parse(s).map_err(|e| e.message.to_string())
 }
 
 fn parse_encoding(s: &str) -> Result<Encoding, String> {
@@ -171,6 +180,9 @@ fn prepare(config: Config, args: &ImportArgs) -> anyhow::Result<Import> {
     options.format = args.format;
     options.encoding = args.encoding;
     options.mapping = mapping(args)?;
+    if let Some(zone) = args.zone {
+        options.default_zone = zone;
+    }
     let reader = crate::transfer::open(&args.file, &options)?;
     Ok(Import { config, reader, dry_run: args.dry_run, report: args.report.is_some() })
 }
@@ -432,6 +444,7 @@ mod tests {
             mapping: Some(path),
             format: None,
             encoding: Encoding::Utf8,
+            zone: None,
             dry_run: false,
             report: None,
         };
