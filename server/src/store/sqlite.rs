@@ -987,7 +987,10 @@ pub(super) mod bulk {
 
     /// A write transaction of one backend, as the import needs it.
     pub(in super::super) trait BulkTx: Send {
-        /// Whether event JSON needs `CAST(… AS JSONB)`.
+        /// Whether event JSON needs `CAST(… AS JSONB)` (PostgreSQL). SQLite
+        /// gets anonymous `?` placeholders instead of `$n`: it looks a
+        /// numbered parameter's name up by a linear scan, which makes
+        /// binding thousands of them quadratic.
         const JSONB: bool;
         /// The tickets among `tickets` that are stored.
         fn existing(
@@ -1036,15 +1039,21 @@ pub(super) mod bulk {
         }
     }
 
+    /// The `p`-th placeholder (1-based): `$p` for PostgreSQL, `?` for
+    /// SQLite (see [`BulkTx::JSONB`]).
+    fn placeholder(p: usize, numbered: bool) -> String {
+        if numbered { format!("${p}") } else { "?".to_owned() }
+    }
+
     /// `SELECT ticket … WHERE ticket IN ($1 … $n)`.
-    fn existing_sql(n: usize) -> String {
-        let list: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
+    fn existing_sql(n: usize, numbered: bool) -> String {
+        let list: Vec<String> = (1..=n).map(|i| placeholder(i, numbered)).collect();
         format!("SELECT ticket FROM complaints WHERE ticket IN ({})", list.join(", "))
     }
 
-    /// `n` rows of `width` placeholders each, `(…), (…)`, with `wrap`
-    /// applied to the placeholder of column `wrap_column`.
-    fn values(n: usize, width: usize, wrap_column: Option<usize>) -> String {
+    /// `n` rows of `width` placeholders each, `(…), (…)`; PostgreSQL's
+    /// event column (the last) is cast to JSONB.
+    fn values(n: usize, width: usize, jsonb: bool, numbered: bool) -> String {
         let mut sql = String::with_capacity(n * width * 5);
         for row in 0..n {
             sql.push_str(if row == 0 { "(" } else { ", (" });
@@ -1052,11 +1061,11 @@ pub(super) mod bulk {
                 if column > 0 {
                     sql.push_str(", ");
                 }
-                let p = row * width + column + 1;
-                if wrap_column == Some(column) {
-                    sql.push_str(&format!("CAST(${p} AS JSONB)"));
+                let p = placeholder(row * width + column + 1, numbered);
+                if jsonb && column + 1 == width {
+                    sql.push_str(&format!("CAST({p} AS JSONB)"));
                 } else {
-                    sql.push_str(&format!("${p}"));
+                    sql.push_str(&p);
                 }
             }
             sql.push(')');
@@ -1064,21 +1073,18 @@ pub(super) mod bulk {
         sql
     }
 
-    fn insert_complaints_sql(n: usize) -> String {
+    fn insert_complaints_sql(n: usize, numbered: bool) -> String {
         format!(
             "INSERT INTO complaints (ticket, secret_hash, requested_agency, origin, channel, kind, title, \
              description, incident_date, location, lat, lon, reporter_name, reporter_email, reporter_phone, \
              received_at, status, agency, privacy, version, due_at, at_risk_at, auto_close_at, updated_at) \
              VALUES {} RETURNING id, ticket",
-            values(n, 24, None)
+            values(n, 24, false, numbered)
         )
     }
 
     fn insert_events_sql(n: usize, jsonb: bool) -> String {
-        format!(
-            "INSERT INTO events (complaint_id, seq, at, event) VALUES {}",
-            values(n, 4, jsonb.then_some(3))
-        )
+        format!("INSERT INTO events (complaint_id, seq, at, event) VALUES {}", values(n, 4, jsonb, jsonb))
     }
 
     /// A fresh ticket number from the operating system's randomness.
@@ -1101,8 +1107,8 @@ pub(super) mod bulk {
             statements
                 .entry((kind, n))
                 .or_insert_with(|| match kind {
-                    0 => existing_sql(n),
-                    1 => insert_complaints_sql(n),
+                    0 => existing_sql(n, T::JSONB),
+                    1 => insert_complaints_sql(n, T::JSONB),
                     _ => insert_events_sql(n, T::JSONB),
                 })
                 .clone()
