@@ -406,6 +406,11 @@ impl super::sqlite::bulk::BulkTx for sqlx::Transaction<'_, sqlx::Postgres> {
         common::bind(sqlx::query(sql), params).execute(&mut **self).await?;
         Ok(())
     }
+
+    async fn retick(&mut self, from: &str, to: &str) -> Result<(), StoreError> {
+        sqlx::query(super::sqlite::bulk::RETICK).bind(to).bind(from).execute(&mut **self).await?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

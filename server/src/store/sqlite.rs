@@ -1010,7 +1010,12 @@ pub(super) mod bulk {
             sql: &str,
             params: Vec<Param>,
         ) -> impl Future<Output = Result<(), StoreError>> + Send;
+        /// Gives the complaint with ticket `from` the ticket `to`.
+        fn retick(&mut self, from: &str, to: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
     }
+
+    /// Moves a complaint of this import to another ticket.
+    pub(in super::super) const RETICK: &str = "UPDATE complaints SET ticket = $1 WHERE ticket = $2";
 
     impl BulkTx for sqlx::Transaction<'_, sqlx::Sqlite> {
         const JSONB: bool = false;
@@ -1035,6 +1040,11 @@ pub(super) mod bulk {
 
         async fn insert_events(&mut self, sql: &str, params: Vec<Param>) -> Result<(), StoreError> {
             common::bind(sqlx::query(sql), params).execute(&mut **self).await?;
+            Ok(())
+        }
+
+        async fn retick(&mut self, from: &str, to: &str) -> Result<(), StoreError> {
+            sqlx::query(RETICK).bind(to).bind(from).execute(&mut **self).await?;
             Ok(())
         }
     }
@@ -1102,6 +1112,9 @@ pub(super) mod bulk {
         mut batches: tokio::sync::mpsc::Receiver<ImportBatch>,
     ) -> Result<ImportOutcome, StoreError> {
         let mut outcome = ImportOutcome::default();
+        // Where each drawn ticket is in `outcome.drawn`: a ticket drawn for
+        // an earlier row may turn up as a later row's given ticket.
+        let mut drawn_at: HashMap<TicketNumber, usize> = HashMap::new();
         let mut statements: HashMap<(u8, usize), String> = HashMap::new();
         let mut sql = |kind: u8, n: usize| -> String {
             statements
@@ -1128,6 +1141,30 @@ pub(super) mod bulk {
             for chunk in given.chunks(TICKETS_PER_CHECK) {
                 taken.extend(tx.existing(&sql(0, chunk.len()), chunk).await?);
             }
+            // A given ticket that this import drew for an earlier row: that
+            // row moves to a fresh ticket, the given one is kept.
+            let given_here: HashSet<&str> = given.iter().map(String::as_str).collect();
+            let ours: Vec<TicketNumber> = taken
+                .iter()
+                .filter_map(|t| TicketNumber::parse(t).ok())
+                .filter(|t| drawn_at.contains_key(t))
+                .collect();
+            for old in ours {
+                let fresh = loop {
+                    let fresh = draw()?;
+                    let free = !given_here.contains(fresh.as_str())
+                        && tx.existing(&sql(0, 1), &[fresh.as_str().to_owned()]).await?.is_empty();
+                    if free {
+                        break fresh;
+                    }
+                };
+                tx.retick(old.as_str(), fresh.as_str()).await?;
+                if let Some(i) = drawn_at.remove(&old) {
+                    outcome.drawn[i].1 = fresh;
+                    drawn_at.insert(fresh, i);
+                }
+                taken.remove(old.as_str());
+            }
             let mut keep = Vec::with_capacity(rows.len());
             for row in rows {
                 match row.ticket {
@@ -1145,7 +1182,10 @@ pub(super) mod bulk {
                     .filter(|(_, r)| r.ticket.is_none())
                     .map(|(t, _)| t.as_str().to_owned())
                     .collect();
-                let mut clash: HashSet<String> = HashSet::new();
+                // Clashes with stored tickets, and with tickets given in
+                // this batch.
+                let mut clash: HashSet<String> =
+                    drawn.iter().filter(|t| given_here.contains(t.as_str())).cloned().collect();
                 for chunk in drawn.chunks(TICKETS_PER_CHECK) {
                     clash.extend(tx.existing(&sql(0, chunk.len()), chunk).await?);
                 }
@@ -1199,9 +1239,10 @@ pub(super) mod bulk {
                     tx.insert_events(&sql(2, part.len()), params).await?;
                 }
                 outcome.stored += chunk.len() as u64;
-                outcome
-                    .drawn
-                    .extend(chunk.iter().filter(|(_, r)| r.ticket.is_none()).map(|(t, r)| (r.line, *t)));
+                for (t, r) in chunk.iter().filter(|(_, r)| r.ticket.is_none()) {
+                    drawn_at.insert(*t, outcome.drawn.len());
+                    outcome.drawn.push((r.line, *t));
+                }
             }
         }
         // The sender stopped without asking to commit: roll back.
