@@ -58,7 +58,10 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // The file commands keep standard output for their data and summary.
-    let logs = if matches!(cli.command, Command::Import(_) | Command::Export(_)) {
+    let logs = if matches!(
+        cli.command,
+        Command::Import(_) | Command::Export(_) | Command::Sla(_) | Command::Score(_) | Command::Stats(_)
+    ) {
         tracing_subscriber::fmt::writer::BoxMakeWriter::new(std::io::stderr)
     } else {
         tracing_subscriber::fmt::writer::BoxMakeWriter::new(std::io::stdout)
