@@ -76,12 +76,21 @@ const HASH_TOKEN_EXAMPLES: &str = "Contoh / Examples:
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The file commands keep standard output for their data and summary.
+    let logs = if matches!(
+        cli.command,
+        Command::Import(_) | Command::Export(_) | Command::Sla(_) | Command::Score(_) | Command::Stats(_)
+    ) {
+        tracing_subscriber::fmt::writer::BoxMakeWriter::new(std::io::stderr)
+    } else {
+        tracing_subscriber::fmt::writer::BoxMakeWriter::new(std::io::stdout)
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
         )
-        .with_writer(std::io::stderr)
+        .with_writer(logs)
         .init();
     if let Command::HashToken = cli.command {
         let mut token = String::new();

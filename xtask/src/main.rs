@@ -13,10 +13,13 @@
 //! - `test`: every test, browser tests included (see [`test`]): the
 //!   README's test command;
 //! - `demo`: builds the widgets, then builds and runs the demo (see
-//!   [`demo`]): the README's one-command start.
+//!   [`demo`]): the README's one-command start;
+//! - `bench-import [--rows N] [--postgres URL]`: times `aduan import` of a
+//!   generated file (see [`bench_import`]).
 
 #![allow(clippy::print_stdout, reason = "xtask reports to the terminal")]
 
+mod bench_import;
 mod widgets;
 
 use std::path::{Path, PathBuf};
@@ -24,7 +27,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-const TASKS: &str = "test, demo, build-widgets, size, bench, bench-numpy";
+const TASKS: &str = "test, demo, build-widgets, size, bench, bench-numpy, bench-import";
 
 fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1);
@@ -38,6 +41,9 @@ fn main() -> anyhow::Result<()> {
         Some("bench-numpy") => bench_numpy(),
         Some("test") => test(std::env::args().skip(2).collect()),
         Some("demo") => demo(std::env::args().skip(2).collect()),
+        Some("bench-import") => {
+            bench_import::run(&std::env::args().skip(2).collect::<Vec<_>>(), &root(), &target_dir())
+        }
         Some(other) => bail!("unknown task `{other}`; tasks: {TASKS}"),
         None => bail!("usage: cargo xtask <task>; tasks: {TASKS}"),
     }

@@ -10,6 +10,7 @@ use std::fs::OpenOptions;
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use aduan_core::AgencyId;
 use anyhow::Context;
@@ -60,7 +61,7 @@ fn parse_format(s: &str) -> Result<FileFormat, String> {
 /// A bad filter, the output or the database failing, or a stored history
 /// the core refuses.
 pub async fn run(config: Config, args: ExportArgs) -> anyhow::Result<()> {
-    let n = export(config, &args).await?;
+    let n = export(config, args).await?;
     #[allow(clippy::print_stderr)]
     {
         eprintln!("{n} pengaduan diekspor / complaints exported");
@@ -72,7 +73,14 @@ pub async fn run(config: Config, args: ExportArgs) -> anyhow::Result<()> {
 ///
 /// # Errors
 /// As [`run`].
-pub async fn export(config: Config, args: &ExportArgs) -> anyhow::Result<u64> {
+pub async fn export(config: Config, args: ExportArgs) -> anyhow::Result<u64> {
+    let job = prepare(&config, &args)?;
+    with_store(&config, job).await
+}
+
+/// The filter and the writer of an export, checked before the database is
+/// opened.
+fn prepare(config: &Config, args: &ExportArgs) -> anyhow::Result<Export<BufWriter<Box<dyn Write + Send>>>> {
     let agency = args
         .agency
         .as_deref()
@@ -99,7 +107,7 @@ pub async fn export(config: Config, args: &ExportArgs) -> anyhow::Result<u64> {
         if stdout { Box::new(std::io::stdout()) } else { Box::new(create_private(&args.output)?) };
     let zones = config.agencies.iter().map(|a| (a.id.clone(), a.zone)).collect();
     let writer = Writer::new(BufWriter::with_capacity(1 << 16, out), format, zones, config.default_zone)?;
-    with_store(&config.clone(), Export { filter, writer }).await
+    Ok(Export { filter, writer })
 }
 
 /// Creates (or truncates) a file readable and writable by its owner only.
@@ -129,17 +137,28 @@ struct Export<W: Write + Send> {
 
 impl<W: Write + Send + 'static> AsyncStoreFn<u64> for Export<W> {
     async fn call<S: Store>(self, store: S) -> anyhow::Result<u64> {
-        let Self { filter, mut writer } = self;
-        let mut failed: Option<WriteError> = None;
+        let Self { filter, writer } = self;
+        // The callback owns what it writes to (the store's future must not
+        // hold borrows of this one), and hands it back through the mutex.
+        let sink: Arc<Mutex<(Writer<W>, Option<WriteError>)>> = Arc::new(Mutex::new((writer, None)));
+        let feeding = Arc::clone(&sink);
         store
-            .export_each(&filter, |record| match writer.write(&record) {
-                Ok(()) => ControlFlow::Continue(()),
-                Err(e) => {
-                    failed = Some(e);
-                    ControlFlow::Break(())
+            .export_each(filter, move |record| {
+                let Ok(mut guard) = feeding.lock() else { return ControlFlow::Break(()) };
+                let (writer, failed) = &mut *guard;
+                match writer.write(&record) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(e) => {
+                        *failed = Some(e);
+                        ControlFlow::Break(())
+                    }
                 }
             })
             .await?;
+        let (writer, failed) = Arc::into_inner(sink)
+            .context("the export callback outlived the export")?
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("a write panicked"))?;
         if let Some(e) = failed {
             return Err(e.into());
         }

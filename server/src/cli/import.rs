@@ -14,7 +14,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use aduan_core::{Text, TicketNumber};
+use aduan_core::{Text, TicketNumber, Zone};
 use anyhow::Context;
 use tokio::sync::mpsc;
 
@@ -57,6 +57,11 @@ pub struct ImportArgs {
     /// latin1 or utf-16 (a UTF-16 byte order mark is always recognised).
     #[arg(long, value_parser = parse_encoding, default_value = "utf-8")]
     pub encoding: Encoding,
+    /// The zone of local times (`2025-03-03 10:00`) of agencies the
+    /// configuration gives no zone for, e.g. WIB, WITA, WIT or +08:00
+    /// (default: the configuration's `default_zone`).
+    #[arg(long, value_parser = parse_zone)]
+    pub zone: Option<Zone>,
     /// Checks everything, the stored tickets included, and stores nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -68,6 +73,10 @@ pub struct ImportArgs {
 
 fn parse_format(s: &str) -> Result<FileFormat, String> {
     FileFormat::parse(s).map_err(|t| t.to_string())
+}
+
+fn parse_zone(s: &str) -> Result<Zone, String> {
+    Zone::parse(s).map_err(|e| e.message.to_string())
 }
 
 fn parse_encoding(s: &str) -> Result<Encoding, String> {
@@ -109,7 +118,7 @@ impl ImportSummary {
 /// A file, mapping or database error, or rejected rows (then nothing was
 /// stored).
 pub async fn run(config: Config, args: ImportArgs) -> anyhow::Result<()> {
-    let summary = import(config, &args).await?;
+    let summary = import(config, args.clone()).await?;
     #[allow(clippy::print_stderr, clippy::print_stdout)]
     {
         for r in &summary.rejections {
@@ -159,17 +168,23 @@ pub async fn run(config: Config, args: ImportArgs) -> anyhow::Result<()> {
 /// # Errors
 /// A file, mapping or database error. Rejected rows are not an error here:
 /// they are in the summary (and nothing was stored).
-pub async fn import(config: Config, args: &ImportArgs) -> anyhow::Result<ImportSummary> {
+pub async fn import(config: Config, args: ImportArgs) -> anyhow::Result<ImportSummary> {
+    let job = prepare(config, &args)?;
+    let config = job.config.clone();
+    with_store(&config, job).await
+}
+
+/// Opens the file (checking its encoding and header) before the database.
+fn prepare(config: Config, args: &ImportArgs) -> anyhow::Result<Import> {
     let mut options = ReadOptions::from_config(&config, ReadPurpose::Import);
     options.format = args.format;
     options.encoding = args.encoding;
     options.mapping = mapping(args)?;
+    if let Some(zone) = args.zone {
+        options.default_zone = zone;
+    }
     let reader = crate::transfer::open(&args.file, &options)?;
-    with_store(
-        &config.clone(),
-        Import { config, reader, dry_run: args.dry_run, report: args.report.is_some() },
-    )
-    .await
+    Ok(Import { config, reader, dry_run: args.dry_run, report: args.report.is_some() })
 }
 
 /// The mapping of `--mapping` and `--map` (the latter winning).
@@ -429,6 +444,7 @@ mod tests {
             mapping: Some(path),
             format: None,
             encoding: Encoding::Utf8,
+            zone: None,
             dry_run: false,
             report: None,
         };

@@ -303,11 +303,11 @@ pub trait Store: Clone + Send + Sync + 'static {
     /// how many were handed over.
     fn export_each<F>(
         &self,
-        filter: &ExportFilter,
+        filter: ExportFilter,
         each: F,
     ) -> impl Future<Output = Result<u64, StoreError>> + Send
     where
-        F: FnMut(ComplaintRecord) -> std::ops::ControlFlow<()> + Send;
+        F: FnMut(ComplaintRecord) -> std::ops::ControlFlow<()> + Send + 'static;
 
     /// The complaints the public may list (Open311 `GET requests`): never a
     /// confidential one (the effective privacy is checked in the query),

@@ -11,6 +11,7 @@ use aduan_core::TicketNumber;
 use aduan_core::lifecycle::{Event, Status};
 use aduan_core::visibility::Visibility;
 use chrono::{DateTime, Utc};
+use futures_util::StreamExt;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{FromRow, Row};
 
@@ -368,12 +369,14 @@ impl Store for PgStore {
         Ok(outcome)
     }
 
-    async fn export_each<F>(&self, filter: &super::ExportFilter, each: F) -> Result<u64, StoreError>
+    async fn export_each<F>(&self, filter: super::ExportFilter, each: F) -> Result<u64, StoreError>
     where
-        F: FnMut(ComplaintRecord) -> std::ops::ControlFlow<()> + Send,
+        F: FnMut(ComplaintRecord) -> std::ops::ControlFlow<()> + Send + 'static,
     {
-        let (sql, params) = super::sqlite::bulk::export_query(filter);
-        let rows = common::bind(sqlx::query(&sql), params).fetch(&self.pool);
+        let (sql, params) = super::sqlite::bulk::export_query(&filter);
+        let rows = common::bind(sqlx::query(&sql), params)
+            .fetch(&self.pool)
+            .map(|row| row.map_err(StoreError::from).and_then(|row| super::sqlite::bulk::export_row(&row)));
         super::sqlite::bulk::group_export(rows, each).await
     }
 
@@ -407,6 +410,11 @@ impl super::sqlite::bulk::BulkTx for sqlx::Transaction<'_, sqlx::Postgres> {
 
     async fn insert_events(&mut self, sql: &str, params: Vec<common::Param>) -> Result<(), StoreError> {
         common::bind(sqlx::query(sql), params).execute(&mut **self).await?;
+        Ok(())
+    }
+
+    async fn retick(&mut self, from: &str, to: &str) -> Result<(), StoreError> {
+        sqlx::query(super::sqlite::bulk::RETICK).bind(to).bind(from).execute(&mut **self).await?;
         Ok(())
     }
 }

@@ -357,12 +357,15 @@ impl Store for SqliteStore {
         Ok(outcome)
     }
 
-    async fn export_each<F>(&self, filter: &super::ExportFilter, each: F) -> Result<u64, StoreError>
+    async fn export_each<F>(&self, filter: super::ExportFilter, each: F) -> Result<u64, StoreError>
     where
-        F: FnMut(ComplaintRecord) -> std::ops::ControlFlow<()> + Send,
+        F: FnMut(ComplaintRecord) -> std::ops::ControlFlow<()> + Send + 'static,
     {
-        let (sql, params) = bulk::export_query(filter);
-        let rows = common::bind(sqlx::query(&sql), params).fetch(&self.pool);
+        let (sql, params) = bulk::export_query(&filter);
+        let rows =
+            futures_util::StreamExt::map(common::bind(sqlx::query(&sql), params).fetch(&self.pool), |row| {
+                row.map_err(StoreError::from).and_then(|row| bulk::export_row(&row))
+            });
         bulk::group_export(rows, each).await
     }
 
@@ -972,6 +975,7 @@ pub(super) mod bulk {
     use std::ops::ControlFlow;
 
     use aduan_core::TicketNumber;
+    use aduan_core::lifecycle::Event;
     use futures_util::{Stream, TryStreamExt};
     use sqlx::{FromRow, Row};
 
@@ -990,7 +994,10 @@ pub(super) mod bulk {
 
     /// A write transaction of one backend, as the import needs it.
     pub(in super::super) trait BulkTx: Send {
-        /// Whether event JSON needs `CAST(… AS JSONB)`.
+        /// Whether event JSON needs `CAST(… AS JSONB)` (PostgreSQL). SQLite
+        /// gets anonymous `?` placeholders instead of `$n`: it looks a
+        /// numbered parameter's name up by a linear scan, which makes
+        /// binding thousands of them quadratic.
         const JSONB: bool;
         /// The tickets among `tickets` that are stored.
         fn existing(
@@ -1010,7 +1017,12 @@ pub(super) mod bulk {
             sql: &str,
             params: Vec<Param>,
         ) -> impl Future<Output = Result<(), StoreError>> + Send;
+        /// Gives the complaint with ticket `from` the ticket `to`.
+        fn retick(&mut self, from: &str, to: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
     }
+
+    /// Moves a complaint of this import to another ticket.
+    pub(in super::super) const RETICK: &str = "UPDATE complaints SET ticket = $1 WHERE ticket = $2";
 
     impl BulkTx for sqlx::Transaction<'_, sqlx::Sqlite> {
         const JSONB: bool = false;
@@ -1037,17 +1049,28 @@ pub(super) mod bulk {
             common::bind(sqlx::query(sql), params).execute(&mut **self).await?;
             Ok(())
         }
+
+        async fn retick(&mut self, from: &str, to: &str) -> Result<(), StoreError> {
+            sqlx::query(RETICK).bind(to).bind(from).execute(&mut **self).await?;
+            Ok(())
+        }
+    }
+
+    /// The `p`-th placeholder (1-based): `$p` for PostgreSQL, `?` for
+    /// SQLite (see [`BulkTx::JSONB`]).
+    fn placeholder(p: usize, numbered: bool) -> String {
+        if numbered { format!("${p}") } else { "?".to_owned() }
     }
 
     /// `SELECT ticket … WHERE ticket IN ($1 … $n)`.
-    fn existing_sql(n: usize) -> String {
-        let list: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
+    fn existing_sql(n: usize, numbered: bool) -> String {
+        let list: Vec<String> = (1..=n).map(|i| placeholder(i, numbered)).collect();
         format!("SELECT ticket FROM complaints WHERE ticket IN ({})", list.join(", "))
     }
 
-    /// `n` rows of `width` placeholders each, `(…), (…)`, with `wrap`
-    /// applied to the placeholder of column `wrap_column`.
-    fn values(n: usize, width: usize, wrap_column: Option<usize>) -> String {
+    /// `n` rows of `width` placeholders each, `(…), (…)`; PostgreSQL's
+    /// event column (the last) is cast to JSONB.
+    fn values(n: usize, width: usize, jsonb: bool, numbered: bool) -> String {
         let mut sql = String::with_capacity(n * width * 5);
         for row in 0..n {
             sql.push_str(if row == 0 { "(" } else { ", (" });
@@ -1055,11 +1078,11 @@ pub(super) mod bulk {
                 if column > 0 {
                     sql.push_str(", ");
                 }
-                let p = row * width + column + 1;
-                if wrap_column == Some(column) {
-                    sql.push_str(&format!("CAST(${p} AS JSONB)"));
+                let p = placeholder(row * width + column + 1, numbered);
+                if jsonb && column + 1 == width {
+                    sql.push_str(&format!("CAST({p} AS JSONB)"));
                 } else {
-                    sql.push_str(&format!("${p}"));
+                    sql.push_str(&p);
                 }
             }
             sql.push(')');
@@ -1067,21 +1090,18 @@ pub(super) mod bulk {
         sql
     }
 
-    fn insert_complaints_sql(n: usize) -> String {
+    fn insert_complaints_sql(n: usize, numbered: bool) -> String {
         format!(
             "INSERT INTO complaints (ticket, secret_hash, requested_agency, origin, channel, kind, title, \
              description, incident_date, location, lat, lon, reporter_name, reporter_email, reporter_phone, \
              received_at, status, agency, privacy, version, due_at, at_risk_at, auto_close_at, updated_at) \
              VALUES {} RETURNING id, ticket",
-            values(n, 24, None)
+            values(n, 24, false, numbered)
         )
     }
 
     fn insert_events_sql(n: usize, jsonb: bool) -> String {
-        format!(
-            "INSERT INTO events (complaint_id, seq, at, event) VALUES {}",
-            values(n, 4, jsonb.then_some(3))
-        )
+        format!("INSERT INTO events (complaint_id, seq, at, event) VALUES {}", values(n, 4, jsonb, jsonb))
     }
 
     /// A fresh ticket number from the operating system's randomness.
@@ -1099,13 +1119,16 @@ pub(super) mod bulk {
         mut batches: tokio::sync::mpsc::Receiver<ImportBatch>,
     ) -> Result<ImportOutcome, StoreError> {
         let mut outcome = ImportOutcome::default();
+        // Where each drawn ticket is in `outcome.drawn`: a ticket drawn for
+        // an earlier row may turn up as a later row's given ticket.
+        let mut drawn_at: HashMap<TicketNumber, usize> = HashMap::new();
         let mut statements: HashMap<(u8, usize), String> = HashMap::new();
         let mut sql = |kind: u8, n: usize| -> String {
             statements
                 .entry((kind, n))
                 .or_insert_with(|| match kind {
-                    0 => existing_sql(n),
-                    1 => insert_complaints_sql(n),
+                    0 => existing_sql(n, T::JSONB),
+                    1 => insert_complaints_sql(n, T::JSONB),
                     _ => insert_events_sql(n, T::JSONB),
                 })
                 .clone()
@@ -1125,6 +1148,30 @@ pub(super) mod bulk {
             for chunk in given.chunks(TICKETS_PER_CHECK) {
                 taken.extend(tx.existing(&sql(0, chunk.len()), chunk).await?);
             }
+            // A given ticket that this import drew for an earlier row: that
+            // row moves to a fresh ticket, the given one is kept.
+            let given_here: HashSet<&str> = given.iter().map(String::as_str).collect();
+            let ours: Vec<TicketNumber> = taken
+                .iter()
+                .filter_map(|t| TicketNumber::parse(t).ok())
+                .filter(|t| drawn_at.contains_key(t))
+                .collect();
+            for old in ours {
+                let fresh = loop {
+                    let fresh = draw()?;
+                    let free = !given_here.contains(fresh.as_str())
+                        && tx.existing(&sql(0, 1), &[fresh.as_str().to_owned()]).await?.is_empty();
+                    if free {
+                        break fresh;
+                    }
+                };
+                tx.retick(old.as_str(), fresh.as_str()).await?;
+                if let Some(i) = drawn_at.remove(&old) {
+                    outcome.drawn[i].1 = fresh;
+                    drawn_at.insert(fresh, i);
+                }
+                taken.remove(old.as_str());
+            }
             let mut keep = Vec::with_capacity(rows.len());
             for row in rows {
                 match row.ticket {
@@ -1142,7 +1189,10 @@ pub(super) mod bulk {
                     .filter(|(_, r)| r.ticket.is_none())
                     .map(|(t, _)| t.as_str().to_owned())
                     .collect();
-                let mut clash: HashSet<String> = HashSet::new();
+                // Clashes with stored tickets, and with tickets given in
+                // this batch.
+                let mut clash: HashSet<String> =
+                    drawn.iter().filter(|t| given_here.contains(t.as_str())).cloned().collect();
                 for chunk in drawn.chunks(TICKETS_PER_CHECK) {
                     clash.extend(tx.existing(&sql(0, chunk.len()), chunk).await?);
                 }
@@ -1196,9 +1246,10 @@ pub(super) mod bulk {
                     tx.insert_events(&sql(2, part.len()), params).await?;
                 }
                 outcome.stored += chunk.len() as u64;
-                outcome
-                    .drawn
-                    .extend(chunk.iter().filter(|(_, r)| r.ticket.is_none()).map(|(t, r)| (r.line, *t)));
+                for (t, r) in chunk.iter().filter(|(_, r)| r.ticket.is_none()) {
+                    drawn_at.insert(*t, outcome.drawn.len());
+                    outcome.drawn.push((r.line, *t));
+                }
             }
         }
         // The sender stopped without asking to commit: roll back.
@@ -1253,24 +1304,31 @@ pub(super) mod bulk {
         (sql, params)
     }
 
-    /// Groups the export query's rows into records and hands each over.
-    pub(in super::super) async fn group_export<R, F>(
-        rows: impl Stream<Item = Result<R, sqlx::Error>> + Send,
-        mut each: F,
-    ) -> Result<u64, StoreError>
+    /// Decodes one row of [`export_query`].
+    pub(in super::super) fn export_row<R>(row: &R) -> Result<(common::ComplaintRow, Event), StoreError>
     where
         R: Row,
         for<'r> common::ComplaintRow: FromRow<'r, R>,
         for<'r> &'r str: sqlx::ColumnIndex<R>,
-        for<'r> &'r str: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+        for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    {
+        let event = common::event(&row.try_get::<String, _>("event")?)?;
+        Ok((common::ComplaintRow::from_row(row)?, event))
+    }
+
+    /// Groups the decoded rows of [`export_query`] into records and hands
+    /// each over.
+    pub(in super::super) async fn group_export<F>(
+        rows: impl Stream<Item = Result<(common::ComplaintRow, Event), StoreError>> + Send,
+        mut each: F,
+    ) -> Result<u64, StoreError>
+    where
         F: FnMut(ComplaintRecord) -> ControlFlow<()>,
     {
         let mut rows = std::pin::pin!(rows);
-        let mut current: Option<(common::ComplaintRow, Vec<aduan_core::lifecycle::Event>)> = None;
+        let mut current: Option<(common::ComplaintRow, Vec<Event>)> = None;
         let mut handed = 0;
-        while let Some(row) = rows.try_next().await? {
-            let event = common::event(row.try_get::<&str, _>("event")?)?;
-            let complaint = common::ComplaintRow::from_row(&row)?;
+        while let Some((complaint, event)) = rows.try_next().await? {
             match &mut current {
                 Some((c, events)) if c.id == complaint.id => events.push(event),
                 _ => {

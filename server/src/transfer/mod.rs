@@ -406,13 +406,17 @@ pub fn events_json(events: &[Event]) -> serde_json::Result<String> {
 }
 
 /// Removes the apostrophe an export puts before a cell a spreadsheet would
-/// read as a formula, and only that one.
+/// read as a formula, and only that one: a cell of one or more apostrophes
+/// followed by `=`, `+`, `-`, `@`, tab or CR loses its first apostrophe.
 #[must_use]
 pub fn unguard(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
+    if looks_guarded(cell) { &cell[1..] } else { cell }
+}
+
+/// Whether `cell` is apostrophes followed by a formula's first character.
+fn looks_guarded(cell: &str) -> bool {
+    let rest = cell.trim_start_matches('\'');
+    rest.len() < cell.len() && rest.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// Puts an apostrophe before a text cell a spreadsheet would read as a
@@ -421,9 +425,35 @@ pub fn unguard(cell: &str) -> &str {
 pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
     // A cell that already looks guarded gets one more apostrophe, so that
     // the reader's removal of one gives it back unchanged.
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || unguard(cell).len() != cell.len() {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || looks_guarded(cell) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_formula_guard_round_trips_every_text() {
+        for text in ["=SUM(A1)", "+62812", "-", "@x", "\tx", "'=x", "''=x", "'x", "x", "", "'"] {
+            assert_eq!(unguard(&guard(text)), text, "{text:?}");
+        }
+        assert_eq!(guard("=1+1"), "'=1+1");
+        assert_eq!(guard("Jalan rusak"), "Jalan rusak");
+        assert_eq!(unguard("'biasa"), "'biasa", "only a guard's apostrophe is removed");
+    }
+
+    #[test]
+    fn formats_and_encodings_parse_by_name() {
+        assert_eq!(FileFormat::parse("JSONL"), Ok(FileFormat::Jsonl));
+        assert_eq!(FileFormat::from_path(Path::new("a.CSV")), Some(FileFormat::Csv));
+        assert!(FileFormat::parse("xlsx").unwrap_err().en.contains("use csv, json or jsonl"));
+        assert_eq!(Encoding::parse("CP1252"), Ok(Encoding::Windows1252));
+        assert_eq!(Encoding::parse("utf_16le"), Ok(Encoding::Utf16));
+        assert!(Encoding::parse("ebcdic").is_err());
+        assert_eq!(Field::ALL.map(Field::name).iter().filter_map(|n| Field::from_name(n)).count(), 32);
     }
 }
