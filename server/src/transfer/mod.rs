@@ -79,6 +79,32 @@
 //! `chrono` format (`received_at_format = "%d/%m/%Y %H:%M"`); see
 //! [`Mapping::from_toml`].
 
+//! # Reading
+//!
+//! [`open`] checks the file (encoding, header) and gives a
+//! [`ComplaintReader`], an iterator of checked rows: a [`FileComplaint`]
+//! (its history folded by the core, its content validated for
+//! [`ReadPurpose::Import`]) or a [`RowError`] holding every [`Rejection`]
+//! of that row, each naming the file, line and column.
+//!
+//! ```no_run
+//! use aduan_server::config::Config;
+//! use aduan_server::transfer::{ReadOptions, ReadPurpose, open};
+//!
+//! # fn main() -> anyhow::Result<()> {
+//! let config = Config::load(None, &|_| None)?;
+//! let options = ReadOptions::from_config(&config, ReadPurpose::Analysis);
+//! let reader = open("complaints.csv".as_ref(), &options)?;
+//! for row in reader {
+//!     match row {
+//!         Ok(c) => println!("{}: {}", c.line, c.lifecycle.status()),
+//!         Err(e) => eprintln!("{e}"), // complaints.csv:12:4 (received_at): … / …
+//!     }
+//! }
+//! # Ok(())
+//! # }
+//! ```
+
 mod mapping;
 mod read;
 mod write;
