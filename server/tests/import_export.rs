@@ -317,6 +317,23 @@ async fn a_stored_ticket_is_refused_and_left_unchanged() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_history_after_the_import_runs_is_refused() {
+    on_both(|db: Db, _| async move {
+        let file = db.path("future.csv");
+        std::fs::write(
+            &file,
+            "received_at,kind,agency,privacy,title,description\n\
+             2999-01-01 10:00,aspirasi,dinkes,anonim,Tambah jadwal bus kota,Bus kota jurusan Banjarbaru penuh setiap pagi.\n",
+        )
+        .unwrap();
+        let summary = run_import(&db, import_args(file)).await;
+        assert_eq!(reasons(&summary), ["2:-:row.in_future"]);
+        assert_eq!(summary.imported, 0);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dry_run_checks_everything_and_stores_nothing() {
     on_both(|db: Db, _| async move {
         let mut args = import_args(fixture("good.csv"));

@@ -302,6 +302,27 @@ fn read(
             }
         };
         let line = row.line;
+        // A history cannot have happened after the import runs.
+        if row.lifecycle.last_event_at() > now {
+            found.rejected_rows += 1;
+            found.rejections.push(Rejection {
+                file: file.clone(),
+                line,
+                column: None,
+                code: "row.in_future",
+                message: Text::new(
+                    format!(
+                        "Riwayat berakhir pada {}, setelah saat impor ini",
+                        row.lifecycle.last_event_at().to_rfc3339()
+                    ),
+                    format!(
+                        "The history ends at {}, after this import runs",
+                        row.lifecycle.last_event_at().to_rfc3339()
+                    ),
+                ),
+            });
+            continue;
+        }
         let derived = match crate::derive::measure(config, row.lifecycle, now) {
             Ok(d) => d,
             Err(e) => {

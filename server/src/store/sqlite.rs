@@ -1116,7 +1116,16 @@ pub(super) mod bulk {
     /// and inserted; the outcome says whether to commit.
     pub(in super::super) async fn run<T: BulkTx>(
         tx: &mut T,
+        batches: tokio::sync::mpsc::Receiver<ImportBatch>,
+    ) -> Result<ImportOutcome, StoreError> {
+        run_drawing(tx, batches, draw).await
+    }
+
+    /// [`run`] with the tickets drawn by `draw` (tests script it).
+    async fn run_drawing<T: BulkTx>(
+        tx: &mut T,
         mut batches: tokio::sync::mpsc::Receiver<ImportBatch>,
+        mut draw: impl FnMut() -> Result<TicketNumber, StoreError> + Send,
     ) -> Result<ImportOutcome, StoreError> {
         let mut outcome = ImportOutcome::default();
         // Where each drawn ticket is in `outcome.drawn`: a ticket drawn for
@@ -1346,6 +1355,85 @@ pub(super) mod bulk {
             let _ = each(c.into_record(events)?);
         }
         Ok(handed)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use aduan_core::complaint::{ComplaintInput, ValidationContext};
+        use aduan_core::lifecycle::{Action, Actor, Status};
+        use aduan_core::{Channel, ChannelKind, ComplaintKind, Privacy, Zone};
+
+        use super::super::super::{ReadModel, Store};
+        use super::super::SqliteStore;
+        use super::*;
+
+        fn row(line: u64, ticket: Option<TicketNumber>) -> ImportedComplaint {
+            let at: chrono::DateTime<chrono::Utc> = "2025-03-03T02:00:00Z".parse().unwrap();
+            let input = ComplaintInput {
+                kind: Some(ComplaintKind::Aspirasi),
+                title: "Tambah jadwal bus kota".into(),
+                description: "Bus kota jurusan Banjarbaru penuh setiap pagi hari kerja.".into(),
+                agency: "dishub".into(),
+                privacy: Some(Privacy::Anonim),
+                ..ComplaintInput::default()
+            };
+            let ctx = ValidationContext { now: at, zone: Zone::WITA, known_agencies: None };
+            let complaint = input.validate(Channel::Lapor, &ctx).unwrap();
+            let received = Event {
+                at,
+                actor: Actor::System,
+                action: Action::Received {
+                    kind: ComplaintKind::Aspirasi,
+                    agency: complaint.agency().clone(),
+                    privacy: Privacy::Anonim,
+                    channel: ChannelKind::Lapor,
+                },
+            };
+            ImportedComplaint {
+                line,
+                ticket,
+                secret_hash: "0".repeat(64),
+                complaint,
+                events: vec![received],
+                read_model: ReadModel {
+                    status: Status::Diterima,
+                    agency: None,
+                    privacy: Privacy::Anonim,
+                    version: 1,
+                    due_at: None,
+                    at_risk_at: None,
+                    auto_close_at: None,
+                    updated_at: at,
+                },
+            }
+        }
+
+        #[tokio::test]
+        async fn a_drawn_ticket_given_again_later_moves_the_earlier_row() {
+            let store = SqliteStore::connect("sqlite::memory:").await.unwrap();
+            store.migrate().await.unwrap();
+            let x = TicketNumber::from_entropy(42);
+            let y = TicketNumber::from_entropy(43);
+            // The first draw gives X (which line 3 gives explicitly), the
+            // next one Y.
+            let mut script = vec![y, x];
+            let (send, receive) = tokio::sync::mpsc::channel(4);
+            send.send(ImportBatch::Rows(vec![row(2, None)])).await.unwrap();
+            send.send(ImportBatch::Rows(vec![row(3, Some(x))])).await.unwrap();
+            send.send(ImportBatch::Commit).await.unwrap();
+            drop(send);
+            let mut tx = store.pool().begin().await.unwrap();
+            let outcome = run_drawing(&mut tx, receive, || Ok(script.pop().unwrap())).await.unwrap();
+            tx.commit().await.unwrap();
+            assert!(outcome.committed);
+            assert!(outcome.existing.is_empty());
+            assert_eq!(outcome.drawn, [(2, y)], "line 2 moved to a fresh ticket");
+            let tickets: Vec<String> = sqlx::query_scalar("SELECT ticket FROM complaints ORDER BY id")
+                .fetch_all(store.pool())
+                .await
+                .unwrap();
+            assert_eq!(tickets, [y.as_str(), x.as_str()]);
+        }
     }
 }
 

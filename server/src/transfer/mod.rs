@@ -79,6 +79,32 @@
 //! `chrono` format (`received_at_format = "%d/%m/%Y %H:%M"`); see
 //! [`Mapping::from_toml`].
 
+//! # Reading
+//!
+//! [`open`] checks the file (encoding, header) and gives a
+//! [`ComplaintReader`], an iterator of checked rows: a [`FileComplaint`]
+//! (its history folded by the core, its content validated for
+//! [`ReadPurpose::Import`]) or a [`RowError`] holding every [`Rejection`]
+//! of that row, each naming the file, line and column.
+//!
+//! ```no_run
+//! use aduan_server::config::Config;
+//! use aduan_server::transfer::{ReadOptions, ReadPurpose, open};
+//!
+//! # fn main() -> anyhow::Result<()> {
+//! let config = Config::load(None, &|_| None)?;
+//! let options = ReadOptions::from_config(&config, ReadPurpose::Analysis);
+//! let reader = open("complaints.csv".as_ref(), &options)?;
+//! for row in reader {
+//!     match row {
+//!         Ok(c) => println!("{}: {}", c.line, c.lifecycle.status()),
+//!         Err(e) => eprintln!("{e}"), // complaints.csv:12:4 (received_at): … / …
+//!     }
+//! }
+//! # Ok(())
+//! # }
+//! ```
+
 mod mapping;
 mod read;
 mod write;
@@ -95,39 +121,70 @@ pub use write::{ExportRecord, WriteError, Writer};
 
 /// A column of the complaints file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[allow(missing_docs)]
 pub enum Field {
+    /// The `ticket` column.
     Ticket,
+    /// The `received_at` column.
     ReceivedAt,
+    /// The `kind` column.
     Kind,
+    /// The `agency` column.
     Agency,
+    /// The `channel` column.
     Channel,
+    /// The `origin` column.
     Origin,
+    /// The `privacy` column.
     Privacy,
+    /// The `title` column.
     Title,
+    /// The `description` column.
     Description,
+    /// The `incident_date` column.
     IncidentDate,
+    /// The `location` column.
     Location,
+    /// The `latitude` column.
     Latitude,
+    /// The `longitude` column.
     Longitude,
+    /// The `reporter_name` column.
     ReporterName,
+    /// The `reporter_email` column.
     ReporterEmail,
+    /// The `reporter_phone` column.
     ReporterPhone,
+    /// The `verified_at` column.
     VerifiedAt,
+    /// The `disposed_at` column.
     DisposedAt,
+    /// The `disposed_to` column.
     DisposedTo,
+    /// The `responded_at` column.
     RespondedAt,
+    /// The `response` column.
     Response,
+    /// The `followed_up_at` column.
     FollowedUpAt,
+    /// The `follow_up` column.
     FollowUp,
+    /// The `closed_at` column.
     ClosedAt,
+    /// The `closed_how` column.
     ClosedHow,
+    /// The `archive_reason` column.
     ArchiveReason,
+    /// The `archive_note` column.
     ArchiveNote,
+    /// The `rating` column.
     Rating,
+    /// The `rated_at` column.
     RatedAt,
+    /// The `status` column.
     Status,
+    /// The `events` column.
     Events,
+    /// The `access_secret_sha256` column.
     AccessSecretSha256,
 }
 
