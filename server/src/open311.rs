@@ -78,7 +78,10 @@
 //!
 //! Only what the public may see, by the core's `Visibility` table for the
 //! public audience: confidential (*rahasia*) complaints are never listed or
-//! shown, and of the others only the summary is: `description` carries the
+//! shown; a list (without `service_request_id`) also leaves out complaints
+//! not yet verified, since the koordinator may still make them
+//! confidential, and archived ones (spam, duplicates, invalid reports),
+//! which stay readable by their ticket as in the complaint API; and of the others only the summary is: `description` carries the
 //! complaint's **title**, and the content (description, location, map
 //! point) and the reporter never appear, so `address`, `address_id`,
 //! `zipcode`, `lat`, `long` and `media_url` are left out. `status` is
@@ -1254,13 +1257,15 @@ fn complaint_input(
 }
 
 /// The idempotency key of a POST: the client's `Idempotency-Key` header
-/// (namespaced by client, so two clients cannot collide), or a fresh one.
+/// (namespaced by client with spaces, which neither another client nor the web form (visible ASCII only) can produce), or a fresh one.
 fn idempotency_key(client: &Open311Client, headers: &HeaderMap) -> Result<String, Open311Error> {
     match headers.get("idempotency-key") {
         Some(value) => {
             let key = value.to_str().unwrap_or_default().trim();
             if (16..=200).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic()) {
-                Ok(format!("open311:{}:{key}", client.id))
+                // A space cannot occur in the web form's keys (visible ASCII
+                // only), so no web submission can replay an Open311 one.
+                Ok(format!("open311 {} {key}", client.id))
             } else {
                 Err(Open311Error::one(
                     StatusCode::BAD_REQUEST,
@@ -1272,7 +1277,7 @@ fn idempotency_key(client: &Open311Client, headers: &HeaderMap) -> Result<String
         None => {
             let mut bytes = [0u8; 16];
             getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-            Ok(format!("open311:{}:{}", client.id, hex::encode(bytes)))
+            Ok(format!("open311 {} {}", client.id, hex::encode(bytes)))
         }
     }
 }

@@ -215,6 +215,11 @@ mod sla {
         );
         let err = fails(2, &["sla", "elapsed", "2023-12-29 10:00", "2024-01-03 10:00"]);
         assert!(err.contains("29 Desember 2023 di luar kalender kerja"), "{err}");
+        let err = fails(2, &["sla", "elapsed", "2025-04-09 12:00", "2025-03-27 10:00"]);
+        assert!(
+            err.contains("<TO> harus sama dengan atau sesudah <FROM> / <TO> must be at or after <FROM>"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -391,7 +396,7 @@ mod score {
         assert!(lines[2].starts_with("jury-bad.csv:4:1 (entrant): Kode instansi"), "{err}");
         assert!(lines[3].starts_with("jury-bad.csv:5: baris ini berisi 4 sel, judul kolom 5"), "{err}");
         assert!(
-            lines[4].starts_with("jury-bad.csv:6 (entrant): peserta dinkes sudah ada di baris 2"),
+            lines[4].starts_with("jury-bad.csv:6:1 (entrant): peserta dinkes sudah ada di baris 2"),
             "{err}"
         );
         let err = fails(2, &["score", "--metrics", "jury-bad.json", "--award-file", "ampk.toml"]);
@@ -643,6 +648,13 @@ mod stats {
         // March: A and B, answered in 1 and 12 days, 1 working day each.
         assert_eq!(row(&rows, 2, "2025-03")[3..], ["2", "2", "6.5", "6.5", "10.9", "1", "1", "1", "1"]);
         assert_eq!(row(&rows, 2, "2025-04")[3..5], ["0", "0"]);
+    }
+
+    #[test]
+    fn an_agency_not_in_the_configuration_is_an_error() {
+        let err = fails(2, &["stats", "complaints.csv", "--year", "2025", "--agency", "dinkez"]);
+        assert!(err.contains("--agency: agency dinkez is not in the configuration"), "{err}");
+        assert!(err.contains("instansi dinkez tidak ada dalam konfigurasi"), "{err}");
     }
 
     #[test]

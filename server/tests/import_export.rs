@@ -440,7 +440,7 @@ fn the_binary_reports_rejections_and_exits_non_zero() {
 
     // Encodings and empty files are file errors.
     for (name, needle) in [
-        ("invalid_utf8.csv", "Invalid UTF-8 at line 2, column 71 (byte offset 370"),
+        ("invalid_utf8.csv", "Invalid UTF-8 at line 2, column 81 (byte offset 380"),
         ("empty.csv", "The file is empty"),
         ("header_only.csv", "the file has no rows"),
         ("lapor.csv", "Required column(s) missing from the header"),

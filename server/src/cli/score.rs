@@ -454,9 +454,10 @@ pub fn read_metrics(path: &Path, config: &Config) -> Result<MetricsSheet, CliErr
     for row in rows {
         if let Some(e) = entrant(&row, config, &mut problems) {
             if let Some(first) = seen.get(&e.id) {
+                let column = row.cells.iter().find(|c| c.key == "entrant").map(|c| c.column);
                 problems.add(
                     row.line,
-                    None,
+                    column,
                     Some("entrant"),
                     &Text::new(
                         format!("peserta {} sudah ada di baris {first}", e.id),

@@ -336,6 +336,14 @@ pub fn run(args: &Args, config: &Config, out: &mut dyn Write) -> Result<Outcome,
         }
         SlaCommand::Elapsed { from, to } => {
             let (a, b) = (from.instant(zone), to.instant(zone));
+            if b < a {
+                // The core counts an empty span as zero; a reversed pair is
+                // a mistake to point out, not a result.
+                return Err(CliError::input(&Text::new(
+                    "<TO> harus sama dengan atau sesudah <FROM>",
+                    "<TO> must be at or after <FROM>",
+                )));
+            }
             let secs = calendar.working_seconds_between(zone, a, b).map_err(|e| calendar_error(&e))?;
             let day = aduan_core::calendar::SECONDS_PER_WORKING_DAY;
             let (days, hours, minutes) = (secs / day, secs % day / 3600, secs % 3600 / 60);

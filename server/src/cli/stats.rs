@@ -274,6 +274,15 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
     let period = args.period.resolve(config.default_zone.local_date(now))?;
+    if let Some(agency) = &args.agency {
+        // A mistyped agency would otherwise print an empty report.
+        if !config.agencies.is_empty() && config.agency(agency).is_none() {
+            return Err(CliError::input(&Text::new(
+                format!("--agency: instansi {agency} tidak ada dalam konfigurasi"),
+                format!("--agency: agency {agency} is not in the configuration"),
+            )));
+        }
+    }
     let computed = compute(&args.complaints, &args.input, config, period, now, err)?;
     let as_of = args.input.now.unwrap_or(now);
     let rows = rows(&computed.stats, config, period, as_of, args.agency.as_ref());

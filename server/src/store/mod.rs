@@ -311,7 +311,8 @@ pub trait Store: Clone + Send + Sync + 'static {
 
     /// The complaints the public may list (Open311 `GET requests`): never a
     /// confidential one (the effective privacy is checked in the query),
-    /// newest first, with only the summary columns selected.
+    /// and, unless asked for by ticket, none still unverified (*diterima*)
+    /// or archived; newest first, with only the summary columns selected.
     fn public_requests(
         &self,
         query: &PublicRequestQuery,

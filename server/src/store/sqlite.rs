@@ -1462,6 +1462,12 @@ pub(super) mod public_requests {
         let text = |s: &str| Param::Text(Some(s.to_owned()));
         let mut clauses = vec![format!("c.privacy <> {}", param(text(Privacy::Rahasia.code())))];
         if query.tickets.is_empty() {
+            // A list is a sweep by anyone: it leaves out complaints not yet
+            // verified (the koordinator may still make them confidential)
+            // and archived ones (spam, duplicates, invalid reports). Asked
+            // for by ticket they are shown, as the complaint API shows them.
+            let unlisted = [Status::Diterima, Status::Diarsipkan].map(|s| param(text(s.code())));
+            clauses.push(format!("c.status NOT IN ({})", unlisted.join(", ")));
             clauses.push(format!("c.received_at >= {}", param(Param::Int(Some(common::millis(query.from))))));
             clauses.push(format!("c.received_at <= {}", param(Param::Int(Some(common::millis(query.to))))));
             if !query.services.is_empty() {

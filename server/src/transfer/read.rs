@@ -766,11 +766,13 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// The cell of `field`: formula guard removed, value mapped, `None`
-    /// when empty.
+    /// The cell of `field`: formula guard removed (CSV), value mapped,
+    /// `None` when empty.
     fn cell(&self, field: Field) -> Option<&str> {
         let raw = self.cells.values[field as usize].as_deref()?;
-        let value = self.reader.options.mapping.value(field, unguard(raw));
+        // Only CSV cells carry the spreadsheet guard; JSON text is as is.
+        let raw = if matches!(self.reader.source, Source::Csv(..)) { unguard(raw) } else { raw };
+        let value = self.reader.options.mapping.value(field, raw);
         (!value.trim().is_empty()).then_some(value)
     }
 
@@ -1535,7 +1537,7 @@ mod tests {
         let e = open(&fixture("invalid_utf8.csv"), &options(ReadPurpose::Import)).unwrap_err();
         assert_eq!(e.code, "file.encoding");
         assert!(
-            e.message.en.starts_with("Invalid UTF-8 at line 2, column 71 (byte offset 370, value 0xE9)"),
+            e.message.en.starts_with("Invalid UTF-8 at line 2, column 81 (byte offset 380, value 0xE9)"),
             "{e}"
         );
         assert!(e.message.id.contains("CSV UTF-8"), "{e}");

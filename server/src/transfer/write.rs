@@ -189,14 +189,20 @@ impl<W: Write> Writer<W> {
             Some(Action::Received { privacy, channel, .. }) => (privacy.code(), channel.code()),
             _ => (lifecycle.privacy().code(), lifecycle.channel().code()),
         };
-        let text = |t: &Option<String>| t.as_deref().filter(|t| !t.is_empty()).map(|t| guard(t).into_owned());
+        // Spreadsheets run formulas; JSON readers do not, so only CSV is guarded.
+        let csv = self.format == FileFormat::Csv;
+        let cell = |t: &str| if csv { guard(t).into_owned() } else { t.to_owned() };
+        let text = |t: &Option<String>| t.as_deref().filter(|t| !t.is_empty()).map(cell);
         let events = events_json(&r.events)
             .map_err(|e| WriteError::Corrupt { ticket: r.ticket.to_string(), reason: e.to_string() })?;
         Ok(Field::ALL
             .iter()
             .map(|&field| match field {
                 Field::Ticket => Some(r.ticket.to_string()),
-                Field::ReceivedAt => Some(instant(r.received_at, zone)),
+                // From the history, not the stored column: the column keeps
+                // milliseconds, the `received` event the exact instant, and
+                // the reader checks the two agree.
+                Field::ReceivedAt => Some(instant(lifecycle.received_at(), zone)),
                 Field::Kind => Some(lifecycle.kind().code().to_owned()),
                 Field::Agency => Some(r.requested_agency.to_string()),
                 Field::Channel => Some(channel.to_owned()),
@@ -215,7 +221,7 @@ impl<W: Write> Writer<W> {
                 Field::Events => Some(events.clone()),
                 Field::AccessSecretSha256 => Some(r.secret_hash.clone()),
                 Field::Response | Field::FollowUp | Field::ArchiveNote => {
-                    milestones.get_in(field, zone).map(|t| guard(&t).into_owned())
+                    milestones.get_in(field, zone).map(|t| cell(&t))
                 }
                 milestone => milestones.get_in(milestone, zone),
             })
