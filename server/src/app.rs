@@ -656,10 +656,47 @@ async fn submit<S: Store>(
     let derived = derive::measure(config, lifecycle, now)?;
     let read_model = derive::read_model(&derived);
     let stored_key = stored_idempotency_key(&idempotency_key);
+    match store_submission(&state, &stored_key, &secret, &complaint, &received, &read_model).await? {
+        Stored::Created(ticket) => {
+            tracing::info!(%ticket, agency = %complaint.agency(), "complaint received");
+            let submitted = Submitted {
+                ticket,
+                secret: secret.expose().to_owned(),
+                status: Status::Diterima.into(),
+                received_at: now,
+                agency: complaint.agency().clone(),
+                verification_due_at: derived.sla.and_then(|r| r.disposition.due_at),
+            };
+            Ok((StatusCode::CREATED, Json(submitted)).into_response())
+        }
+        Stored::Replayed(ticket) => replay(&state, ticket, &secret, &complaint).await,
+    }
+}
+
+/// What [`store_submission`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stored {
+    /// Stored and committed under this fresh ticket.
+    Created(TicketNumber),
+    /// The idempotency key was used before, for this ticket: nothing stored.
+    Replayed(TicketNumber),
+}
+
+/// Stores a validated submission under a freshly drawn ticket (drawing
+/// again while a drawn number is taken), and drops the cached statistics
+/// once it is committed; the one write path of the web form and Open311.
+pub(crate) async fn store_submission<S: Store>(
+    state: &AppState<S>,
+    stored_key: &str,
+    secret: &AccessSecret,
+    complaint: &aduan_core::NewComplaint,
+    received: &Event,
+    read_model: &crate::store::ReadModel,
+) -> anyhow::Result<Stored> {
     for _ in 0..8 {
         let ticket = TicketNumber::from_entropy(random_u64()?);
         let submission = Submission {
-            idempotency_key: stored_key.clone(),
+            idempotency_key: stored_key.to_owned(),
             ticket,
             secret_hash: sha256_hex(secret.expose()),
             complaint: complaint.clone(),
@@ -669,23 +706,14 @@ async fn submit<S: Store>(
         match state.store.submit(submission).await {
             Ok(SubmitOutcome::Created) => {
                 state.stats_cache.invalidate();
-                tracing::info!(%ticket, agency = %complaint.agency(), "complaint received");
-                let submitted = Submitted {
-                    ticket,
-                    secret: secret.expose().to_owned(),
-                    status: Status::Diterima.into(),
-                    received_at: now,
-                    agency: complaint.agency().clone(),
-                    verification_due_at: derived.sla.and_then(|r| r.disposition.due_at),
-                };
-                return Ok((StatusCode::CREATED, Json(submitted)).into_response());
+                return Ok(Stored::Created(ticket));
             }
-            Ok(SubmitOutcome::Replayed(ticket)) => return replay(&state, ticket, &secret, &complaint).await,
+            Ok(SubmitOutcome::Replayed(ticket)) => return Ok(Stored::Replayed(ticket)),
             Err(StoreError::TicketTaken) => {}
             Err(e) => return Err(e.into()),
         }
     }
-    Err(AppError::Internal(anyhow::anyhow!("eight ticket numbers in a row were taken")))
+    Err(anyhow::anyhow!("eight ticket numbers in a row were taken"))
 }
 
 pub(crate) const EVERYTHING: Visibility =

@@ -118,9 +118,7 @@ use crate::app::{AppState, derive_secret, received_event, stored_idempotency_key
 use crate::config::{AgencyConfig, Config, Open311Client};
 use crate::derive;
 use crate::error::SafeJson;
-use crate::store::{
-    PublicRequestQuery, PublicRequestRow, Store, StoreError, Submission, SubmitOutcome, sha256_hex,
-};
+use crate::store::{PublicRequestQuery, PublicRequestRow, Store, StoreError, sha256_hex};
 
 /// The longest window `GET requests` may span, and its default.
 pub const WINDOW_DAYS: i64 = 90;
@@ -1282,12 +1280,6 @@ fn idempotency_key(client: &Open311Client, headers: &HeaderMap) -> Result<String
     }
 }
 
-fn random_u64() -> Result<u64, Open311Error> {
-    let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-    Ok(u64::from_le_bytes(bytes))
-}
-
 /// What the client shows the reporter after filing.
 fn service_notice(
     ticket: TicketNumber,
@@ -1423,43 +1415,30 @@ async fn create_request<S: Store>(
         (StatusCode::OK, Document::List { root: "service_requests", item: "request", records: vec![record] })
     };
     let stored_key = stored_idempotency_key(&key);
-    for _ in 0..8 {
-        let ticket = TicketNumber::from_entropy(random_u64()?);
-        let submission = Submission {
-            idempotency_key: stored_key.clone(),
-            ticket,
-            secret_hash: sha256_hex(secret.expose()),
-            complaint: complaint.clone(),
-            received: received.clone(),
-            read_model: read_model.clone(),
-        };
-        match state.store.submit(submission).await {
-            Ok(SubmitOutcome::Created) => {
-                state.stats_cache.invalidate();
-                tracing::info!(%ticket, client = %client.id, agency = %complaint.agency(), "complaint received through Open311");
-                return Ok(answer(ticket, derived.sla.and_then(|r| r.disposition.due_at)));
+    match crate::app::store_submission(state, &stored_key, &secret, &complaint, &received, &read_model)
+        .await?
+    {
+        crate::app::Stored::Created(ticket) => {
+            tracing::info!(%ticket, client = %client.id, agency = %complaint.agency(), "complaint received through Open311");
+            Ok(answer(ticket, derived.sla.and_then(|r| r.disposition.due_at)))
+        }
+        crate::app::Stored::Replayed(ticket) => {
+            let record = state
+                .store
+                .load(&ticket, crate::app::EVERYTHING)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("replayed ticket {ticket} vanished"))?;
+            if !crate::app::same_submission(&record, &complaint) {
+                return Err(Open311Error::one(
+                    StatusCode::BAD_REQUEST,
+                    "Idempotency-Key ini sudah dipakai untuk laporan lain. Buat kunci baru untuk setiap laporan",
+                    "This Idempotency-Key was already used for another request. Make a new key for each request",
+                ));
             }
-            Ok(SubmitOutcome::Replayed(ticket)) => {
-                let record = state
-                    .store
-                    .load(&ticket, crate::app::EVERYTHING)
-                    .await?
-                    .ok_or_else(|| anyhow::anyhow!("replayed ticket {ticket} vanished"))?;
-                if !crate::app::same_submission(&record, &complaint) {
-                    return Err(Open311Error::one(
-                        StatusCode::BAD_REQUEST,
-                        "Idempotency-Key ini sudah dipakai untuk laporan lain. Buat kunci baru untuk setiap laporan",
-                        "This Idempotency-Key was already used for another request. Make a new key for each request",
-                    ));
-                }
-                let first = derive::derive(config, &record.events, now)?;
-                return Ok(answer(ticket, first.sla.and_then(|r| r.disposition.due_at)));
-            }
-            Err(StoreError::TicketTaken) => {}
-            Err(e) => return Err(e.into()),
+            let first = derive::derive(config, &record.events, now)?;
+            Ok(answer(ticket, first.sla.and_then(|r| r.disposition.due_at)))
         }
     }
-    Err(anyhow::anyhow!("eight ticket numbers in a row were taken").into())
 }
 
 #[cfg(test)]

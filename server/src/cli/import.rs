@@ -10,7 +10,6 @@
 //! rejected row is printed (`file:line:column (column): reason`, in
 //! Indonesian and English) and the command exits with status 1.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -275,7 +274,7 @@ fn read(
     dry_run: bool,
     report: bool,
 ) -> anyhow::Result<Read> {
-    let progress = progress_bar(reader.total_bytes());
+    let progress = super::progress_bar(reader.total_bytes());
     let now = chrono::Utc::now();
     let mut found = Read::default();
     let mut batch = Vec::with_capacity(BATCH);
@@ -386,21 +385,6 @@ fn unusable_secret_hash() -> String {
         return sha256_hex("imported without an access secret");
     }
     sha256_hex(&hex::encode(bytes))
-}
-
-/// A byte-based progress bar on standard error, hidden when it is not a
-/// terminal (a log file, a test).
-fn progress_bar(total: u64) -> indicatif::ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(total);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{spinner} [{elapsed_precise}] [{wide_bar}] {bytes}/{total_bytes} ({eta})",
-    ) {
-        bar.set_style(style);
-    }
-    bar
 }
 
 /// Writes `--report`: one line per rejection, or per stored row.

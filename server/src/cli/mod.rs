@@ -261,6 +261,23 @@ pub fn read_text(path: &std::path::Path) -> Result<String, CliError> {
     Ok(text.to_owned())
 }
 
+/// A progress bar by bytes read on standard error, for files that take a
+/// while (`aduan import`, `aduan stats`); hidden when standard error is not
+/// a terminal (a log, a test).
+pub(crate) fn progress_bar(total: u64) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] [{wide_bar}] {bytes}/{total_bytes} ({eta})",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -175,7 +175,7 @@ pub fn compute(
     options.mapping = mapping(input)?;
     let default_zone = options.default_zone;
     let mut reader = transfer::open(path, &options).map_err(|e| CliError::input_text(e.to_string()))?;
-    let progress = progress_bar(reader.total_bytes());
+    let progress = super::progress_bar(reader.total_bytes());
     let now = input.now.unwrap_or(now);
     let ctx = StatsContext { policy: &config.sla, calendar: &config.calendar, period, now };
     let zones = config.agencies.iter().map(|a| (a.id.clone(), a.zone)).collect();
@@ -228,22 +228,6 @@ pub fn compute(
         Outcome::RowsRejected(rejected)
     };
     Ok(Computed { stats: all.finish(), outcome })
-}
-
-/// A progress bar by bytes read on standard error, for files that take a
-/// while; hidden when standard error is not a terminal (a log, a test).
-fn progress_bar(total: u64) -> indicatif::ProgressBar {
-    use std::io::IsTerminal;
-    if !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(total);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{spinner} [{elapsed_precise}] [{wide_bar}] {bytes}/{total_bytes} ({eta})",
-    ) {
-        bar.set_style(style);
-    }
-    bar
 }
 
 /// The mapping of `--mapping` then `--map`.
